@@ -1,0 +1,46 @@
+# The README's two commands: `make run` then `make test`. Everything else is optional.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+TSTAMP := $(VENV)/.installed-test
+OUT    ?= out
+
+.DEFAULT_GOAL := help
+.PHONY: help run test check format bench samples clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(TSTAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+run: $(STAMP) ## create the venv, install, convert samples/ into out/
+	$(BIN)/extract run samples --out $(OUT)
+
+test: $(TSTAMP) ## install test tooling and run the whole suite
+	$(BIN)/python -m pytest -q
+
+check: $(TSTAMP) ## lint and type-check (ruff + mypy)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+format: $(TSTAMP) ## apply ruff's formatting and safe fixes
+	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench
+
+bench: $(STAMP) ## print throughput figures (see bench/)
+	$(BIN)/python bench/bench_pipeline.py
+
+clean: ## remove the venv and outputs
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,5 @@
+"""extract: Chinese budget performance-target documents to analysis-ready datasets."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Mapping of the intermediate document model onto the canonical datasets."""

@@ -1,0 +1,69 @@
+"""A flat stream of paragraphs and table rows, whatever the table layout.
+
+Project tables come as one header table plus an indicator table, as the indicator grid nested
+in the header table's last row, or as one wide table; PDFs add page breaks. Flattening them
+into rows in reading order lets one state machine read every layout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from extract.model import Block, Cell, Paragraph, Table
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """Grid row `index` of `table`: the cells that start in it, by column."""
+
+    table: Table
+    index: int
+    cells: tuple[Cell, ...]
+
+    def location(self) -> str:
+        where = self.table.location.describe()
+        return f"{where}, row {self.index + 1}" if where else f"row {self.index + 1}"
+
+
+Event = Paragraph | Row
+
+
+def events(blocks: Iterable[Block]) -> Iterator[Event]:
+    """Paragraphs and rows in reading order; a nested table's rows follow its outer row."""
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield block
+        else:
+            yield from _table_rows(block)
+
+
+def _table_rows(table: Table) -> Iterator[Row]:
+    for index, cells in enumerate(table.rows()):
+        yield Row(table, index, tuple(cells))
+        for cell in cells:
+            for inner in cell.tables:
+                yield from _table_rows(inner)
+
+
+class GridIndex:
+    """Looks up the cell covering a grid position, building each table's index once."""
+
+    def __init__(self) -> None:
+        self._grids: dict[int, tuple[Table, dict[tuple[int, int], Cell]]] = {}
+
+    def cell_at(self, table: Table, row: int, col: int) -> Cell | None:
+        entry = self._grids.get(id(table))
+        if entry is None or entry[0] is not table:
+            entry = (table, _grid(table))
+            self._grids[id(table)] = entry
+        return entry[1].get((row, col))
+
+
+def _grid(table: Table) -> dict[tuple[int, int], Cell]:
+    grid: dict[tuple[int, int], Cell] = {}
+    for cell in table.cells:
+        for r in range(cell.row, cell.row + max(cell.row_span, 1)):
+            for c in range(cell.col, cell.col + max(cell.col_span, 1)):
+                grid[(r, c)] = cell
+    return grid

@@ -1,0 +1,1 @@
+"""Format-specific readers: each turns one file format into `extract.model.Document`."""

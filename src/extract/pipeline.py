@@ -1,0 +1,259 @@
+"""Files → dataset rows, one file at a time, each isolated from the others.
+
+Whatever goes wrong with one file becomes that file's `failed` row with a one-line reason; the
+batch goes on and nothing already extracted is lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from extract import __version__
+from extract.model import Document, ParseError
+from extract.normalizers import fiscal
+from extract.normalizers.document import Normalized, normalize
+from extract.normalizers.findings import ERROR, EXTRACTION_CODES, Finding
+from extract.parsers.registry import INPUT_SUFFIXES, detect_format, parse
+
+Row = dict[str, Any]
+CONTENT_DATASETS = (
+    "department_goals",
+    "measures",
+    "projects",
+    "project_goals",
+    "spending_plan",
+    "indicators",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    path: Path
+    display: str  # as given, or relative to the input folder
+
+
+@dataclass(slots=True)
+class FileResult:
+    doc_id: str
+    display: str
+    status: str
+    error: str | None
+    rows: dict[str, list[Row]] = field(default_factory=dict)
+
+    def count(self, dataset: str) -> int:
+        return len(self.rows.get(dataset, ()))
+
+
+def collect_inputs(paths: Iterable[Path]) -> list[InputFile]:
+    """Files as given plus every input-format file below the given folders, sorted.
+
+    Folder walks do not follow symbolic links to folders, so a link loop cannot hang a run.
+    """
+    found: list[InputFile] = []
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    full = Path(root, name)
+                    if full.suffix.lower() in INPUT_SUFFIXES and not name.startswith("."):
+                        found.append(InputFile(full, full.relative_to(path).as_posix()))
+        else:
+            found.append(InputFile(path, str(path)))
+    return found
+
+
+def extract_file(item: InputFile, *, year: int | None, extracted_at: datetime) -> FileResult:
+    """Read, parse, normalize one file; never raises for anything the file contains."""
+    try:
+        data = item.path.read_bytes()
+    except OSError as exc:
+        return _unreadable(item, f"cannot read the file: {exc.strerror or exc}", extracted_at)
+    sha = hashlib.sha256(data).hexdigest()
+    base: Row = {
+        "doc_id": sha[:16],
+        "source_path": item.display,
+        "sha256": sha,
+        "file_size": len(data),
+        "extractor_version": __version__,
+        "extracted_at": extracted_at,
+    }
+    fmt = detect_format(data, item.path.name)
+    base["source_format"] = fmt
+    if not data.strip():
+        return _failed(base, item, "the file is empty", year)
+    try:
+        doc = parse(data, fmt)
+    except ParseError as exc:
+        return _failed(base, item, str(exc), year)
+    except Exception as exc:  # a parser bug must not stop the batch
+        return _failed(base, item, f"internal error while reading the file: {_brief(exc)}", year)
+    try:
+        normalized = normalize(doc)
+    except Exception as exc:  # a normalizer bug must not stop the batch
+        return _failed(base, item, f"internal error while reading the tables: {_brief(exc)}", year)
+    return _assemble(base, item, doc, normalized, year)
+
+
+def _brief(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}"[:200]
+
+
+def _assemble(
+    base: Row, item: InputFile, doc: Document, norm: Normalized, option_year: int | None
+) -> FileResult:
+    year, source = _fiscal_year(option_year, norm, item)
+    doc_id = base["doc_id"]
+    rows: dict[str, list[Row]] = {}
+    for name in CONTENT_DATASETS:
+        rows[name] = [
+            {"doc_id": doc_id, "fiscal_year": year, **row} for row in getattr(norm, name)
+        ]
+    rows["issues"] = _issue_rows(doc_id, year, norm.findings)
+    extraction_errors = [f for f in norm.findings if f.code in EXTRACTION_CODES]
+    nothing = not any(rows[name] for name in CONTENT_DATASETS)
+    if extraction_errors:
+        status = "failed" if nothing else "partial"
+        error: str | None = extraction_errors[0].message
+    else:
+        status, error = "ok", None
+    rows["documents"] = [
+        {
+            **base,
+            "fiscal_year": year,
+            "fiscal_year_source": source,
+            "unit_code": norm.unit_code,
+            "unit_name": norm.unit_name,
+            "status": status,
+            "error": error,
+            "n_projects": len(rows["projects"]),
+            "n_indicators": len(rows["indicators"]),
+            "n_issues": len(rows["issues"]),
+            "encoding": doc.encoding,
+            "n_pages": doc.n_pages,
+        }
+    ]
+    return FileResult(doc_id, item.display, status, error, rows)
+
+
+def _fiscal_year(
+    option: int | None, norm: Normalized, item: InputFile
+) -> tuple[int | None, str | None]:
+    candidates: Sequence[tuple[int | None, str]] = (
+        (option, "option"),
+        (norm.year_from_text, "text"),
+        (norm.year_from_codes, "project_code"),
+        (fiscal.year_from_filename(item.path.name), "filename"),
+    )
+    for year, source in candidates:
+        if year is not None:
+            return year, source
+    return None, None
+
+
+def _issue_rows(doc_id: str, year: int | None, findings: Sequence[Finding]) -> list[Row]:
+    return [
+        {
+            "doc_id": doc_id,
+            "fiscal_year": year,
+            "seq": seq,
+            "project_seq": f.project_seq,
+            "severity": f.severity,
+            "code": f.code,
+            "message": f.message,
+            "location": f.location,
+        }
+        for seq, f in enumerate(findings, start=1)
+    ]
+
+
+def _failed(base: Row, item: InputFile, reason: str, option_year: int | None) -> FileResult:
+    year, source = _fallback_year(option_year, item)
+    doc_id = base["doc_id"]
+    issue = Finding(ERROR, "file_unreadable", reason)
+    document = {
+        **base,
+        "fiscal_year": year,
+        "fiscal_year_source": source,
+        "status": "failed",
+        "error": reason,
+        "n_projects": 0,
+        "n_indicators": 0,
+        "n_issues": 1,
+    }
+    rows: dict[str, list[Row]] = {name: [] for name in CONTENT_DATASETS}
+    rows["issues"] = _issue_rows(doc_id, year, [issue])
+    rows["documents"] = [document]
+    return FileResult(doc_id, item.display, "failed", reason, rows)
+
+
+def _unreadable(item: InputFile, reason: str, extracted_at: datetime) -> FileResult:
+    """A file we cannot even read has no content hash; its id comes from its path instead."""
+    digest = hashlib.sha256(f"unreadable:{item.path}".encode()).hexdigest()
+    base: Row = {
+        "doc_id": digest[:16],
+        "source_path": item.display,
+        "source_format": None,
+        "sha256": None,
+        "file_size": None,
+        "extractor_version": __version__,
+        "extracted_at": extracted_at,
+    }
+    return _failed(base, item, reason, None)
+
+
+def _fallback_year(option: int | None, item: InputFile) -> tuple[int | None, str | None]:
+    if option is not None:
+        return option, "option"
+    from_name = fiscal.year_from_filename(item.path.name)
+    return (from_name, "filename") if from_name is not None else (None, None)
+
+
+@dataclass(slots=True)
+class RunSummary:
+    results: list[FileResult]
+    duplicates: list[str]
+
+    def by_status(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    def total(self, dataset: str) -> int:
+        return sum(r.count(dataset) for r in self.results)
+
+
+def extract_all(
+    inputs: Sequence[InputFile],
+    *,
+    year: int | None = None,
+    on_result: Callable[[FileResult], None] | None = None,
+) -> RunSummary:
+    """Extract every file once; the same content under two paths is extracted once."""
+    extracted_at = datetime.now(UTC)
+    results: list[FileResult] = []
+    seen: set[str] = set()
+    duplicates: list[str] = []
+    for item in inputs:
+        result = extract_file(item, year=year, extracted_at=extracted_at)
+        if result.doc_id in seen:
+            duplicates.append(item.display)
+            continue
+        seen.add(result.doc_id)
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
+    return RunSummary(results, duplicates)
+
+
+def merged_rows(results: Iterable[FileResult]) -> dict[str, list[Row]]:
+    merged: dict[str, list[Row]] = {}
+    for result in results:
+        for name, rows in result.rows.items():
+            merged.setdefault(name, []).extend(rows)
+    return merged
