@@ -1,0 +1,123 @@
+"""The notebook API: `load(OUT)` gives every dataset as a pandas DataFrame with its contract types.
+
+`pandas.read_parquet` alone loses some of them: integer columns holding a null become float64,
+and decimals become Python objects. Here integers are nullable `Int8/Int16/Int32/Int64`, text is
+pandas' `string` dtype (missing = `pd.NA`), money and percentages stay exact decimals
+(`decimal128(18, 2)[pyarrow]`, values are `decimal.Decimal`), `value_num` is float64 and
+`extracted_at` is a UTC-aware timestamp.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+from pandas.api.extensions import ExtensionDtype
+
+from extract.schema import DATASETS
+from extract.writers import read_tables
+
+_NULLABLE_INTS: dict[pa.DataType, ExtensionDtype] = {
+    pa.int8(): pd.Int8Dtype(),
+    pa.int16(): pd.Int16Dtype(),
+    pa.int32(): pd.Int32Dtype(),
+    pa.int64(): pd.Int64Dtype(),
+}
+
+
+class Datasets(Mapping[str, pd.DataFrame]):
+    """All datasets of one OUT, by name (`ds["projects"]`) or as attributes (`ds.projects`)."""
+
+    def __init__(self, frames: Mapping[str, pd.DataFrame]) -> None:
+        self._frames = {name: frames[name] for name in DATASETS}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self._frames[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._frames)
+
+    def __len__(self) -> int:
+        return len(self._frames)
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{name}={len(frame)}" for name, frame in self._frames.items())
+        return f"Datasets({sizes})"
+
+    @property
+    def documents(self) -> pd.DataFrame:
+        return self._frames["documents"]
+
+    @property
+    def department_goals(self) -> pd.DataFrame:
+        return self._frames["department_goals"]
+
+    @property
+    def measures(self) -> pd.DataFrame:
+        return self._frames["measures"]
+
+    @property
+    def projects(self) -> pd.DataFrame:
+        return self._frames["projects"]
+
+    @property
+    def project_goals(self) -> pd.DataFrame:
+        return self._frames["project_goals"]
+
+    @property
+    def spending_plan(self) -> pd.DataFrame:
+        return self._frames["spending_plan"]
+
+    @property
+    def indicators(self) -> pd.DataFrame:
+        return self._frames["indicators"]
+
+    @property
+    def issues(self) -> pd.DataFrame:
+        return self._frames["issues"]
+
+
+def load(out: str | os.PathLike[str]) -> Datasets:
+    """Every dataset of OUT, read from one consistent state of the folder."""
+    path = _output_folder(out)
+    tables = read_tables(path, DATASETS)
+    return Datasets({name: _to_pandas(table) for name, table in tables.items()})
+
+
+def read_dataset(out: str | os.PathLike[str], name: str) -> pd.DataFrame:
+    """One dataset of OUT; cheaper than `load` when only one is needed."""
+    if name not in DATASETS:
+        raise ValueError(f"unknown dataset {name!r}; known: {', '.join(DATASETS)}")
+    return _to_pandas(read_tables(_output_folder(out), [name])[name])
+
+
+def _output_folder(out: str | os.PathLike[str]) -> Path:
+    """Say plainly when OUT is wrong, instead of returning empty frames for a typo."""
+    path = Path(out)
+    if not path.is_dir():
+        raise FileNotFoundError(f"no extract output at {path}: the folder does not exist")
+    if not (path / "documents").is_dir():
+        raise FileNotFoundError(
+            f"{path} is not an extract output folder (it has no documents/ dataset); "
+            "run `extract run INPUT --out OUT` first"
+        )
+    return path
+
+
+def _to_pandas(table: pa.Table) -> pd.DataFrame:
+    frame: pd.DataFrame = table.to_pandas(types_mapper=_pandas_dtype)
+    return frame
+
+
+def _pandas_dtype(arrow_type: pa.DataType) -> ExtensionDtype | None:
+    """None keeps pyarrow's default, which is already right for float64 and UTC timestamps."""
+    if pa.types.is_integer(arrow_type):
+        return _NULLABLE_INTS.get(arrow_type)
+    if pa.types.is_string(arrow_type) or pa.types.is_large_string(arrow_type):
+        return pd.StringDtype("pyarrow")
+    if pa.types.is_decimal(arrow_type):
+        return pd.ArrowDtype(arrow_type)
+    return None

@@ -1,0 +1,540 @@
+"""Writing the datasets to OUT: Parquet per fiscal year plus one CSV per dataset.
+
+Layout (SCHEMA.md): `OUT/NAME/<year>.parquet` (`unknown.parquet` for a null year) and
+`OUT/NAME.csv`. Every file is built from the declared schema, so the year files of a dataset can
+always be read together as one folder. A dataset without any rows is an empty
+`OUT/NAME/unknown.parquet` that still carries the schema, so reading the folder yields the columns
+with their types and zero rows.
+
+In the CSV, text cells starting with = + - @ TAB or CR are prefixed with ' so spreadsheets show
+them as text; Parquet holds the exact values.
+
+Re-runs replace documents, not files: the rows of every doc_id being re-extracted are dropped from
+every dataset and the new rows added, while rows of other documents stay. Only year files whose
+rows changed are rewritten, and year files left without rows are removed, so a document whose
+fiscal year changed leaves nothing behind in its old year file.
+
+A run is all-or-nothing even if the process is killed. New files are written as dot-temps beside
+their targets (readers skip names starting with `.`); then a journal `OUT/.commit.json` listing the
+renames and deletions is put in place atomically; then the renames and deletions are carried out
+and the journal removed. A run killed before the journal exists leaves the old output untouched
+(plus stray temps); one killed after is rolled forward by `recover`, which every write and every
+`extract.api.load` runs first. One writer at a time holds the exclusive lock `OUT/.lock` (POSIX
+`flock`); the lock file itself is left in place because deleting a lock file races with waiters.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import errno
+import fcntl
+import io
+import json
+import os
+import re
+import secrets
+import tempfile
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path, PurePosixPath
+from typing import Any, BinaryIO
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from extract.schema import DATASETS, SCHEMAS, SORT_KEYS
+
+LOCK_NAME = ".lock"
+JOURNAL_NAME = ".commit.json"
+UNKNOWN_YEAR = "unknown"
+CSV_UNSAFE_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+_YEAR_FILE = re.compile(r"^(?:-?\d+|unknown)\.parquet$")
+_JOURNAL_VERSION = 1
+
+
+class OutputError(Exception):
+    """OUT cannot be used: not a folder, not writable, or its existing content is unreadable."""
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+
+
+def check_writable(out: Path) -> None:
+    """Fail fast, before any extraction work, when OUT could never receive the datasets."""
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"cannot write to output folder {out}: it exists and is not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".write-test.", suffix=".tmp", dir=out)
+        os.close(fd)
+        Path(probe).unlink(missing_ok=True)
+    except OSError as exc:
+        raise OutputError(_os_reason(out, exc)) from exc
+
+
+def write_datasets(
+    out: Path,
+    rows: Mapping[str, Sequence[Mapping[str, Any]]],
+    *,
+    replace_doc_ids: Collection[str],
+) -> None:
+    """Merge the new rows into OUT, replacing every document in `replace_doc_ids`.
+
+    Documents that have new rows are replaced too even when not listed, so a row can never be
+    duplicated by a re-run. Raises ValueError for rows that do not fit the schema (a bug in the
+    caller) and OutputError when OUT cannot be read or written.
+    """
+    unknown = sorted(set(rows) - set(DATASETS))
+    if unknown:
+        raise ValueError(f"unknown dataset(s): {', '.join(unknown)}; known: {', '.join(DATASETS)}")
+    new_tables = {name: rows_to_table(name, rows.get(name, ())) for name in DATASETS}
+    replace = set(replace_doc_ids) | _doc_ids(new_tables.values())
+    check_writable(out)
+    try:
+        with _locked(out):
+            _recover_locked(out)
+            commit = _Commit(out, secrets.token_hex(6))
+            _stage_all(commit, new_tables, replace)
+            commit.run()
+    except OSError as exc:
+        raise OutputError(_os_reason(out, exc)) from exc
+
+
+def recover(out: Path) -> None:
+    """Finish a commit left by a killed run, then delete stray temps; a no-op for a clean OUT."""
+    out = Path(out)
+    if not out.is_dir():
+        return
+    with _locked(out):
+        _recover_locked(out)
+
+
+def read_tables(out: Path, names: Iterable[str] = DATASETS) -> dict[str, pa.Table]:
+    """The current rows of each named dataset, conformed to today's schema.
+
+    Reads under the writer lock (after recovering) so that all datasets come from the same
+    commit; an OUT we may not write to (archive, read-only mount) is read as it is.
+    """
+    out = Path(out)
+    with _locked_if_possible(out) as locked:
+        if locked:
+            try:
+                _recover_locked(out)
+            except OSError as exc:
+                if not _is_read_only_error(exc):
+                    raise
+        return {name: read_table_unlocked(out, name) for name in names}
+
+
+def read_table_unlocked(out: Path, name: str) -> pa.Table:
+    """All year files of one dataset as one table, sorted by the dataset's keys.
+
+    Files written by an older version (fewer columns) get the missing columns as nulls; columns
+    no longer in the schema are dropped. A missing dataset folder reads as zero rows.
+    """
+    schema = _schema_of(name)
+    tables = [table for table, _ in _read_year_files(out / name, schema).values()]
+    return _sorted(name, _concat(tables, schema))
+
+
+def rows_to_table(name: str, rows: Sequence[Mapping[str, Any]]) -> pa.Table:
+    """Build the table of new rows strictly from the schema, so a typo'd column is an error."""
+    schema = _schema_of(name)
+    records = [dict(row) for row in rows]
+    extra = sorted({key for record in records for key in record} - set(schema.names))
+    if extra:
+        raise ValueError(f"{name}: column(s) not in the schema: {', '.join(extra)}")
+    if any(record.get("doc_id") is None for record in records):
+        raise ValueError(f"{name}: every row needs a doc_id, it is the key re-runs replace by")
+    if name == "issues":
+        _number_issues(records)
+    try:
+        return pa.Table.from_pylist(records, schema=schema)
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        raise ValueError(f"{name}: {_conversion_problem(schema, records, exc)}") from exc
+
+
+# --------------------------------------------------------------------------------------------
+# Building the new state
+
+
+def _stage_all(commit: _Commit, new_tables: Mapping[str, pa.Table], replace: set[str]) -> None:
+    """Write every changed file as a temp; an ordinary error removes them, leaving OUT as it was."""
+    try:
+        for name in DATASETS:
+            _stage_dataset(commit, name, new_tables[name], replace)
+    except Exception:
+        commit.discard()
+        raise
+
+
+def _stage_dataset(commit: _Commit, name: str, new: pa.Table, replace: set[str]) -> None:
+    schema = SCHEMAS[name]
+    folder = commit.out / name
+    existing = _read_year_files(folder, schema)
+    old = _concat([table for table, _ in existing.values()], schema)
+    dropped_mask = pc.is_in(old["doc_id"], value_set=pa.array(sorted(replace), pa.string()))
+    touched = _year_keys(old.filter(dropped_mask)) | _year_keys(new)
+    combined = _sorted(name, _concat([old.filter(pc.invert(dropped_mask)), new], schema))
+
+    by_year = _split_by_year(combined) or {UNKNOWN_YEAR: combined}
+    folder.mkdir(exist_ok=True)
+    for key, table in by_year.items():
+        current = existing.get(key)
+        if key in touched or current is None or not current[1]:
+            commit.stage(folder / f"{key}.parquet", _write_parquet, table)
+    for key in sorted(existing.keys() - by_year.keys()):
+        commit.delete(folder / f"{key}.parquet")
+    commit.stage(commit.out / f"{name}.csv", _write_csv, combined)
+
+
+def _number_issues(records: list[dict[str, Any]]) -> None:
+    """Give issues without a seq the next number of their document, in the order raised."""
+    last: dict[str, int] = {}
+    for record in records:
+        if record.get("seq") is not None:
+            doc = record["doc_id"]
+            last[doc] = max(last.get(doc, 0), int(record["seq"]))
+    for record in records:
+        if record.get("seq") is None:
+            doc = record["doc_id"]
+            last[doc] = last.get(doc, 0) + 1
+            record["seq"] = last[doc]
+
+
+def _conversion_problem(schema: pa.Schema, records: list[dict[str, Any]], exc: Exception) -> str:
+    """Name the column that failed: pyarrow's own message does not say which one."""
+    for schema_field in schema:
+        try:
+            pa.array([record.get(schema_field.name) for record in records], schema_field.type)
+        except (pa.ArrowInvalid, pa.ArrowTypeError) as column_exc:
+            return f"column {schema_field.name} ({schema_field.type}): {column_exc}"
+    return str(exc)
+
+
+def _doc_ids(tables: Iterable[pa.Table]) -> set[str]:
+    return {doc for table in tables for doc in pc.unique(table["doc_id"]).to_pylist()}
+
+
+def _year_key(year: int | None) -> str:
+    return UNKNOWN_YEAR if year is None else str(year)
+
+
+def _year_keys(table: pa.Table) -> set[str]:
+    return {_year_key(year) for year in pc.unique(table["fiscal_year"]).to_pylist()}
+
+
+def _split_by_year(table: pa.Table) -> dict[str, pa.Table]:
+    years = table["fiscal_year"]
+    parts: dict[str, pa.Table] = {}
+    for year in sorted(pc.unique(years).to_pylist(), key=lambda y: (y is None, y or 0)):
+        mask = pc.is_null(years) if year is None else pc.equal(years, pa.scalar(year, pa.int16()))
+        parts[_year_key(year)] = table.filter(mask)
+    return parts
+
+
+def _sorted(name: str, table: pa.Table) -> pa.Table:
+    """Stable sort with nulls first: document-level issues (no project_seq) lead their document."""
+    return table.sort_by([(key, "ascending", "at_start") for key in SORT_KEYS[name]])
+
+
+def _concat(tables: Sequence[pa.Table], schema: pa.Schema) -> pa.Table:
+    if not tables:
+        return schema.empty_table()
+    return pa.concat_tables([_conform(table, schema) for table in tables])
+
+
+def _conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """Give a table read from disk exactly `schema`, whatever version wrote it."""
+    columns = [
+        table[f.name].cast(f.type)
+        if f.name in table.column_names
+        else pa.chunked_array([pa.nulls(table.num_rows, f.type)], f.type)
+        for f in schema
+    ]
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def _schema_of(name: str) -> pa.Schema:
+    try:
+        return SCHEMAS[name]
+    except KeyError:
+        raise ValueError(f"unknown dataset {name!r}; known: {', '.join(DATASETS)}") from None
+
+
+# --------------------------------------------------------------------------------------------
+# Reading existing files
+
+
+def _read_year_files(folder: Path, schema: pa.Schema) -> dict[str, tuple[pa.Table, bool]]:
+    """Year key -> (rows conformed to `schema`, whether the file already had exactly it)."""
+    if not folder.is_dir():
+        return {}
+    found: dict[str, tuple[pa.Table, bool]] = {}
+    for path in sorted(folder.iterdir()):
+        if not _YEAR_FILE.match(path.name):
+            continue
+        try:
+            with pq.ParquetFile(path) as parquet:
+                table = parquet.read()
+            found[path.name.removesuffix(".parquet")] = (
+                _conform(table, schema),
+                table.schema.equals(schema, check_metadata=False),
+            )
+        except (OSError, pa.ArrowException) as exc:
+            raise OutputError(
+                f"cannot read existing {path}: {exc}; move it away or use another output folder"
+            ) from exc
+    return found
+
+
+# --------------------------------------------------------------------------------------------
+# File formats
+
+
+FileWriter = Callable[[BinaryIO, pa.Table], None]
+
+
+def _write_parquet(fh: BinaryIO, table: pa.Table) -> None:
+    pq.write_table(table, fh)
+
+
+def _write_csv(fh: BinaryIO, table: pa.Table) -> None:
+    """Excel dialect (CRLF); UTF-8 BOM so Excel on Chinese Windows picks the right encoding."""
+    text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text)
+    writer.writerow(table.column_names)
+    is_text = [pa.types.is_string(f.type) for f in table.schema]
+    columns = [column.to_pylist() for column in table.columns]
+    for values in zip(*columns, strict=True):
+        writer.writerow(_csv_cell(v, t) for v, t in zip(values, is_text, strict=True))
+    text.flush()
+    text.detach()  # the caller owns `fh` and still has to fsync it
+
+
+def _csv_cell(value: Any, is_text: bool) -> str:
+    if value is None:
+        return ""
+    if is_text:
+        text = str(value)
+        return "'" + text if text.startswith(CSV_UNSAFE_PREFIXES) else text
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    return str(value)
+
+
+# --------------------------------------------------------------------------------------------
+# The commit: temps, journal, renames
+
+
+@dataclass
+class _Commit:
+    """One run's changes to OUT, applied all-or-nothing through the journal."""
+
+    out: Path
+    token: str
+    replaces: list[tuple[Path, Path]] = field(default_factory=list)
+    deletes: list[Path] = field(default_factory=list)
+
+    def stage(self, target: Path, write: FileWriter, table: pa.Table) -> None:
+        """Write a temp beside `target` and make it durable before the journal can name it."""
+        temp = _temp_for(target, self.token)
+        self.replaces.append((temp, target))
+        with open(temp, "wb") as fh:
+            write(fh, table)
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    def delete(self, target: Path) -> None:
+        self.deletes.append(target)
+
+    def discard(self) -> None:
+        for temp, _ in self.replaces:
+            with suppress(OSError):
+                temp.unlink(missing_ok=True)
+
+    def run(self) -> None:
+        try:
+            for folder in {temp.parent for temp, _ in self.replaces}:
+                _fsync_dir(folder)
+            _write_journal(self.out, self._journal())
+        except Exception:
+            self.discard()
+            raise
+        try:
+            _apply(self.out, self._journal())
+        except OSError as exc:
+            raise OutputError(
+                f"{_os_reason(self.out, exc)}; the commit was interrupted and the next run "
+                "(or extract.api.load) finishes it"
+            ) from exc
+
+    def _journal(self) -> dict[str, Any]:
+        def rel(path: Path) -> str:
+            return path.relative_to(self.out).as_posix()
+
+        return {
+            "version": _JOURNAL_VERSION,
+            "token": self.token,
+            "replace": [[rel(temp), rel(target)] for temp, target in self.replaces],
+            "delete": [rel(path) for path in self.deletes],
+        }
+
+
+def _temp_for(target: Path, token: str) -> Path:
+    return target.with_name(f".{target.name}.{token}.tmp")
+
+
+def _write_journal(out: Path, journal: dict[str, Any]) -> None:
+    temp = _temp_for(out / JOURNAL_NAME, journal["token"])
+    with open(temp, "w", encoding="utf-8") as fh:
+        json.dump(journal, fh, ensure_ascii=False, indent=1)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(temp, out / JOURNAL_NAME)
+    _fsync_dir(out)
+
+
+def _apply(out: Path, journal: Mapping[str, Any]) -> None:
+    """Roll forward: a temp that is gone was already renamed by an earlier attempt."""
+    replaces, deletes = _validated_journal(out, journal)
+    for temp, target in replaces:
+        if temp.exists():
+            os.replace(temp, target)
+    for path in deletes:
+        path.unlink(missing_ok=True)
+    for folder in {target.parent for _, target in replaces} | {path.parent for path in deletes}:
+        _fsync_dir(folder)
+    (out / JOURNAL_NAME).unlink()
+    _fsync_dir(out)
+
+
+def _validated_journal(
+    out: Path, journal: Mapping[str, Any]
+) -> tuple[list[tuple[Path, Path]], list[Path]]:
+    """Refuse a journal naming anything but our own files, so recovery can never delete others."""
+    try:
+        token = journal["token"]
+        replaces = [(out / temp, out / target) for temp, target in journal["replace"]]
+        deletes = [out / path for path in journal["delete"]]
+        valid = (
+            journal["version"] == _JOURNAL_VERSION
+            and all(_is_output_file(out, target) for _, target in replaces)
+            and all(temp == _temp_for(target, token) for temp, target in replaces)
+            and all(_is_output_file(out, path) for path in deletes)
+        )
+    except (KeyError, TypeError, ValueError):
+        valid = False
+    if not valid:
+        raise OutputError(
+            f"unfinished commit in {out / JOURNAL_NAME} is not readable; "
+            "check the folder and delete the journal by hand"
+        )
+    return replaces, deletes
+
+
+def _is_output_file(out: Path, path: Path) -> bool:
+    parts = PurePosixPath(path.relative_to(out).as_posix()).parts
+    if len(parts) == 1:
+        return parts[0] in {f"{name}.csv" for name in DATASETS}
+    return len(parts) == 2 and parts[0] in DATASETS and bool(_YEAR_FILE.match(parts[1]))
+
+
+def _recover_locked(out: Path) -> None:
+    journal_path = out / JOURNAL_NAME
+    if journal_path.exists():
+        try:
+            journal = json.loads(journal_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise OutputError(f"cannot read unfinished commit {journal_path}: {exc}") from exc
+        if not isinstance(journal, dict):
+            journal = {}
+        _apply(out, journal)
+    _remove_stray_temps(out)
+
+
+def _remove_stray_temps(out: Path) -> None:
+    """Only called under the lock, so no temp here can belong to a live writer."""
+    folders = [out, *(out / name for name in DATASETS)]
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in folder.iterdir():
+            if path.name.startswith(".") and path.name.endswith(".tmp") and path.is_file():
+                path.unlink(missing_ok=True)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make renames durable; some filesystems refuse fsync on a folder, which we tolerate."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+# --------------------------------------------------------------------------------------------
+# Locking and errors
+
+
+@contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """Exclusive lock on OUT/.lock; a second writer blocks here until the first is done."""
+    fd = _open_lock_file(out)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def _locked_if_possible(out: Path) -> Iterator[bool]:
+    """Lock when OUT is ours to lock; readers of a read-only OUT go ahead without it."""
+    try:
+        fd: int | None = _open_lock_file(out)
+    except OSError as exc:
+        if not _is_read_only_error(exc):
+            raise
+        fd = None
+    if fd is None:
+        yield False
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield True
+    finally:
+        os.close(fd)
+
+
+def _open_lock_file(out: Path) -> int:
+    path = out / LOCK_NAME
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    except PermissionError:
+        if not path.exists():
+            raise
+        # Someone else's lock file: flock works on a read-only descriptor too.
+        return os.open(path, os.O_RDONLY)
+
+
+def _is_read_only_error(exc: OSError) -> bool:
+    return isinstance(exc, PermissionError) or exc.errno == errno.EROFS
+
+
+def _os_reason(out: Path, exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    return f"cannot write to output folder {out}: {reason}".replace("\n", " ")
