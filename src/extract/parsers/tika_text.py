@@ -1,0 +1,206 @@
+"""Apache Tika's plain-text rendering of a Word document, read back into tables.
+
+Tika writes a TAB before each table cell, a newline after each paragraph, one more after each
+table row and one more after each table. It keeps no spans, so merged cells just make short rows.
+The one real ambiguity: an empty paragraph at the end of a cell prints as a blank line, exactly
+like a row end. Only the table's column count can tell them apart, so that decision is made per
+table from all of its rows and reported in the document's notes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.model import Block, Cell, Document, Location, Paragraph, Table
+from extract.parsers.encoding import decode_text
+
+_BOOKMARK = re.compile(r"\[bookmark: ([^\]]+)\]")
+_BOOKMARK_MARK = "[bookmark: "
+# Row end + table end print two blank lines; a third can only be a paragraph between tables.
+_TABLE_GAP = 3
+
+
+@dataclass(slots=True)
+class _CellDraft:
+    line: int
+    paragraphs: list[str]
+
+
+@dataclass(slots=True)
+class _Chunk:
+    """TAB lines between single blank lines: a row, or part of one if a cell hid a blank line.
+
+    `blanks_after` counts the blank lines before the table's next chunk (1 or 2).
+    """
+
+    cells: list[_CellDraft] = field(default_factory=list)
+    blanks_after: int = 0
+
+
+@dataclass(slots=True)
+class _TableDraft:
+    line: int
+    chunks: list[_Chunk]
+
+
+def parse_tika_text(data: bytes) -> Document:
+    """A Document from Tika text bytes; only ParseError (from decoding) can escape."""
+    text, encoding = decode_text(data)
+    blocks: list[Block] = []
+    notes: list[str] = []
+    n_tables = 0
+    for item in _scan(text.split("\n")):
+        if isinstance(item, _TableDraft):
+            n_tables += 1
+            blocks.append(_build_table(item, n_tables, notes))
+        else:
+            blocks.append(item)
+    return Document(
+        blocks=tuple(blocks), source_format="txt", encoding=encoding, notes=tuple(notes)
+    )
+
+
+def _scan(lines: list[str]) -> list[Paragraph | _TableDraft]:
+    """Paragraphs and table drafts in reading order: only a leading TAB ever opens a table."""
+    out: list[Paragraph | _TableDraft] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].startswith("\t"):
+            table, i = _read_table(lines, i)
+            out.append(table)
+            continue
+        paragraph = _paragraph(lines[i], i + 1)
+        if paragraph is not None:
+            out.append(paragraph)
+        i += 1
+    return out
+
+
+def _paragraph(line: str, line_no: int) -> Paragraph | None:
+    text, bookmarks = _split_bookmarks(line)
+    text = text.strip()
+    if not text:
+        return None
+    return Paragraph(text=text, bookmarks=bookmarks, location=Location(line=line_no))
+
+
+def _split_bookmarks(line: str) -> tuple[str, tuple[str, ...]]:
+    if _BOOKMARK_MARK not in line:
+        return line, ()
+    return _BOOKMARK.sub("", line), tuple(_BOOKMARK.findall(line))
+
+
+def _is_blank(line: str) -> bool:
+    """Blank as Tika's separators are; a lone TAB is an empty cell, not a blank line."""
+    return not line.startswith("\t") and not line.strip()
+
+
+def _read_table(lines: list[str], start: int) -> tuple[_TableDraft, int]:
+    """The table starting at `start` (a TAB line) and the index of the first line after it.
+
+    Inside a table a line without a leading TAB is a further paragraph of the current cell;
+    after exactly one blank line too, since a table end always adds a second blank line.
+    """
+    cell = _new_cell(lines[start], start)
+    chunks = [_Chunk(cells=[cell])]
+    i, n = start + 1, len(lines)
+    while i < n:
+        line = lines[i]
+        if line.startswith("\t"):
+            cell = _new_cell(line, i)
+            chunks[-1].cells.append(cell)
+            i += 1
+            continue
+        if not _is_blank(line):
+            cell.paragraphs.append(_split_bookmarks(line)[0])
+            i += 1
+            continue
+        j = i
+        while j < n and _is_blank(lines[j]):
+            j += 1
+        blanks = j - i
+        if j == n or blanks >= _TABLE_GAP:
+            return _TableDraft(start + 1, chunks), j
+        if lines[j].startswith("\t"):
+            chunks[-1].blanks_after = blanks
+            chunks.append(_Chunk())
+            i = j
+        elif blanks == 1:
+            cell.paragraphs += ["", _split_bookmarks(lines[j])[0]]
+            i = j + 1
+        else:  # two blank lines then text: row end, table end, paragraph
+            return _TableDraft(start + 1, chunks), j
+    return _TableDraft(start + 1, chunks), n
+
+
+def _new_cell(line: str, index: int) -> _CellDraft:
+    return _CellDraft(line=index + 1, paragraphs=[_split_bookmarks(line[1:])[0]])
+
+
+def _build_table(draft: _TableDraft, number: int, notes: list[str]) -> Table:
+    rows = _group_rows(draft.chunks, number, notes)
+    cells = tuple(
+        Cell.from_paragraphs(
+            cell.paragraphs,
+            row=r,
+            col=c,
+            location=Location(table=number, row=r + 1, col=c + 1, line=cell.line),
+        )
+        for r, row in enumerate(rows)
+        for c, cell in enumerate(row)
+    )
+    return Table(
+        cells=cells,
+        n_rows=len(rows),
+        n_cols=max(len(row) for row in rows),
+        location=Location(table=number, line=draft.line),
+    )
+
+
+def _group_rows(chunks: list[_Chunk], table: int, notes: list[str]) -> list[list[_CellDraft]]:
+    """Chunks into rows, joining chunks that a blank line inside a cell split off.
+
+    Only in a regular table, where most chunks are full rows of n cells (n = the largest
+    chunk): there a short chunk followed by chunks completing exactly n cells is one row. An
+    irregular table (merged cells) keeps every chunk as a row, because its short rows are real.
+    """
+    sizes = [len(chunk.cells) for chunk in chunks]
+    width = max(sizes)
+    regular = width >= 2 and 2 * sizes.count(width) > len(sizes)
+    rows: list[list[_CellDraft]] = []
+    i = 0
+    while i < len(chunks):
+        end = _row_end(sizes, i, width) if regular and sizes[i] < width else i + 1
+        for chunk in chunks[i : end - 1]:  # their blank lines were empty paragraphs
+            _pad(chunk, chunk.blanks_after)
+        _pad(chunks[end - 1], chunks[end - 1].blanks_after - 1)
+        rows.append([cell for chunk in chunks[i:end] for cell in chunk.cells])
+        if regular and end - i > 1:
+            notes.append(_merge_note(table, len(rows), end - i - 1, width))
+        elif regular and sizes[i] < width:
+            notes.append(f"table {table}, row {len(rows)}: {sizes[i]} of {width} cells")
+        i = end
+    return rows
+
+
+def _row_end(sizes: list[int], start: int, width: int) -> int:
+    """End of the chunk run from `start` that adds up to exactly `width` cells, else start + 1.
+
+    A run never exceeds `width` chunks and full chunks are the majority, so this stays linear.
+    """
+    total, j = 0, start
+    while j < len(sizes) and total < width:
+        total += sizes[j]
+        j += 1
+    return j if total == width else start + 1
+
+
+def _pad(chunk: _Chunk, count: int) -> None:
+    if count > 0:
+        chunk.cells[-1].paragraphs += [""] * count
+
+
+def _merge_note(table: int, row: int, breaks: int, width: int) -> str:
+    what = "blank line inside a cell" if breaks == 1 else f"{breaks} blank lines inside cells"
+    return f"table {table}, row {row}: {what} (column count {width})"
