@@ -26,7 +26,13 @@ PROJECT_LABELS: dict[str, tuple[str, ...]] = {
     "budget_fiscal": ("其中：财政资金", "财政资金", "其中：财政拨款", "财政拨款", "其中财政资金"),
     "budget_other": ("其他资金", "其它资金", "其中：其他资金", "其中：其它资金"),
     "purpose": ("资金用途", "项目资金用途", "主要用途", "用途"),
-    "spending_plan": ("资金支出计划（%）", "资金支出计划", "支出计划（%）", "支出计划", "资金支出进度"),
+    "spending_plan": (
+        "资金支出计划（%）",
+        "资金支出计划",
+        "支出计划（%）",
+        "支出计划",
+        "资金支出进度",
+    ),
     "goals": ("绩效目标", "年度绩效目标", "项目绩效目标", "年度目标"),
 }
 
@@ -120,10 +126,18 @@ COMPARATORS: tuple[tuple[str, str], ...] = (
     ("＜", "<"),
     ("=", "="),
     ("＝", "="),
+    ("⩾", ">="),
+    ("⩽", "<="),
+    ("及以上", ">="),  # suffix form: `90%及以上`
+    ("及以下", "<="),  # suffix form
+    ("之内", "<="),  # suffix form: `5个工作日之内`
+    ("内", "<="),  # suffix form: `5个工作日内` (only ever read right after a number's unit)
 )
 
 # Suffix words that carry a comparator after the number (`90%以上`).
-SUFFIX_COMPARATORS: frozenset[str] = frozenset({"以上", "以内", "以下"})
+SUFFIX_COMPARATORS: frozenset[str] = frozenset(
+    {"以上", "以内", "以下", "及以上", "及以下", "之内", "内"}
+)
 
 # Units recognised after a number, longest first.
 VALUE_UNITS: tuple[str, ...] = (
@@ -188,6 +202,7 @@ VALUE_UNITS: tuple[str, ...] = (
     "m",
     "kg",
     "分",
+    "个工作日",  # `5个工作日内`: `个` alone would leave `工作日` unread
 )
 
 # --- amounts ------------------------------------------------------------------------------------
@@ -208,3 +223,29 @@ ITEM_INDICATOR_LABELS: tuple[str, ...] = ("绩效指标",)
 PROJECT_TITLE_SUFFIXES: tuple[str, ...] = ("绩效目标表", "绩效目标申报表", "项目绩效目标表")
 # The unit line above a table: `单位：万元`.
 UNIT_LABELS: tuple[str, ...] = ("单位", "金额单位")
+
+# --- spending plan periods ----------------------------------------------------------------------
+
+# Period words of 资金支出计划 -> the month the period ends in. An explicit month (`3月底`,
+# `十二月`) is read first; these are tried longest first, by containment.
+PERIOD_MONTHS: dict[str, int] = {
+    "第一季度": 3,
+    "第二季度": 6,
+    "第三季度": 9,
+    "第四季度": 12,
+    "一季度": 3,
+    "二季度": 6,
+    "三季度": 9,
+    "四季度": 12,
+    "1季度": 3,
+    "2季度": 6,
+    "3季度": 9,
+    "4季度": 12,
+    "上半年": 6,
+    "年中": 6,
+    "下半年": 12,
+    "年底": 12,
+    "年末": 12,
+    "年终": 12,
+    "全年": 12,
+}

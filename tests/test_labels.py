@@ -1,0 +1,145 @@
+"""Label keys, vocabulary matching and indicator classification."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.normalizers import vocab
+from extract.normalizers.labels import (
+    classify_level1,
+    classify_level2,
+    label_key,
+    match_label,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("项目名称", "项目名称"),
+        ("项 目 名 称", "项目名称"),
+        ("项\u3000目\u00a0名称", "项目名称"),
+        ("\t项目名称\n", "项目名称"),
+        ("项目名称：", "项目名称"),
+        ("项目名称:", "项目名称"),
+        ("资金支出计划（%）", "资金支出计划"),
+        ("资金支出计划(％)", "资金支出计划"),
+        ("其中：财政资金", "其中财政资金"),
+        ("ＡＢＣ", "ABC"),
+        ("", ""),
+    ],
+)
+def test_label_key(text: str, key: str) -> None:
+    assert label_key(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("项目编码", "project_code"),
+        ("项目编号：", "project_code"),
+        (" 项 目 名 称 ", "project_name"),
+        ("预算数", "budget_total"),
+        ("其中：财政资金", "budget_fiscal"),
+        ("其中:财政资金", "budget_fiscal"),
+        ("其中财政资金", "budget_fiscal"),
+        ("其他资金", "budget_other"),
+        ("资金支出计划（%）", "spending_plan"),
+        ("资金支出计划(%)", "spending_plan"),
+        ("绩效目标", "goals"),
+        ("资金用途", "purpose"),
+        ("预算规模及资金用途", "budget_block"),
+        # exact matches only
+        ("项目名称国有土地", None),
+        ("按预算数执行", None),
+        ("名称", None),
+        ("", None),
+        ("：", None),
+    ],
+)
+def test_match_project_labels(text: str, canonical: str | None) -> None:
+    assert match_label(text, vocab.PROJECT_LABELS) == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("一级指标", "level1"),
+        ("二级指标", "level2"),
+        ("三级指标", "level3"),
+        ("绩效指标描述", "description"),
+        ("指标值", "value"),
+        ("指标值（包含数字及文字描述）", "value"),
+        ("指标值确定依据", "basis"),
+        ("项目名称", None),
+    ],
+)
+def test_match_indicator_columns(text: str, canonical: str | None) -> None:
+    assert match_label(text, vocab.INDICATOR_COLUMNS) == canonical
+
+
+def test_match_label_uses_the_vocabulary_it_is_given() -> None:
+    first = {"a": ("名称",)}
+    second = {"b": ("名称",)}
+    assert match_label("名称", first) == "a"
+    assert match_label("名称", second) == "b"
+    assert match_label("名称", first) == "a"
+
+
+def test_first_canonical_key_wins_a_clash() -> None:
+    assert match_label("用途", {"x": ("用途",), "y": ("用 途",)}) == "x"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("产出指标", "output"),
+        ("效益指标", "outcome"),
+        ("满意度指标", "satisfaction"),
+        ("成本指标", "cost"),
+        ("产 出 指 标", "output"),
+        ("其他", "other"),
+        ("", "other"),
+        (None, "other"),
+    ],
+)
+def test_classify_level1(text: str | None, code: str) -> None:
+    assert classify_level1(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("数量指标", "quantity"),
+        ("质量指标", "quality"),
+        ("时效指标", "timeliness"),
+        ("进度指标", "timeliness"),
+        ("成本指标", "cost"),
+        ("经济成本指标", "cost"),
+        ("经济效益指标", "economic"),
+        ("社会效益指标", "social"),
+        ("生态效益指标", "ecological"),
+        ("环境效益指标", "ecological"),
+        ("可持续影响指标", "sustainability"),
+        ("服务对象满意度指标", "satisfaction"),
+        ("满意度指标", "satisfaction"),
+        ("其他指标", "other"),
+        ("", "other"),
+        (None, "other"),
+    ],
+)
+def test_classify_level2(text: str | None, code: str) -> None:
+    assert classify_level2(text) == code
+
+
+@settings(max_examples=200)
+@given(st.text())
+def test_label_functions_never_raise(text: str) -> None:
+    key = label_key(text)
+    assert not any(ch.isspace() for ch in key)
+    assert label_key(key) == key
+    assert match_label(text, vocab.PROJECT_LABELS) in (None, *vocab.PROJECT_LABELS)
+    assert classify_level1(text) in (*vocab.LEVEL1_CODES.values(), "other")
+    assert classify_level2(text) in (*vocab.LEVEL2_CODES.values(), "other")
