@@ -42,5 +42,8 @@ format: $(TSTAMP) ## apply ruff's formatting and safe fixes
 bench: $(STAMP) ## print throughput figures (see bench/)
 	$(BIN)/python bench/bench_pipeline.py
 
+samples: $(STAMP) ## regenerate the .docx samples from samples/reference.txt
+	$(BIN)/python samples/make_samples.py
+
 clean: ## remove the venv and outputs
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

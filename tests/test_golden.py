@@ -11,10 +11,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import GOLDEN, SAMPLES
-from golden_io import comparable, dump, load
 
+from conftest import GOLDEN, SAMPLES
 from extract.pipeline import InputFile, extract_file
+from golden_io import comparable, dump, load
 
 DATASETS = (
     "documents",
@@ -33,7 +33,9 @@ FORMAT_SPECIFIC_CODES = frozenset({"parser_note"})
 def _sample_files() -> list[Path]:
     files = [SAMPLES / "reference.txt"]
     files += sorted(SAMPLES.glob("reference.docx")) + sorted(SAMPLES.glob("reference.pdf"))
-    files += sorted((SAMPLES / "variants").glob("*.docx")) if (SAMPLES / "variants").is_dir() else []
+    files += (
+        sorted((SAMPLES / "variants").glob("*.docx")) if (SAMPLES / "variants").is_dir() else []
+    )
     files += sorted((SAMPLES / "variants").glob("*.pdf")) if (SAMPLES / "variants").is_dir() else []
     return files
 

@@ -25,9 +25,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument(
-    "inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
-)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option(
     "--out",
     "out",

@@ -113,9 +113,7 @@ def _assemble(
     doc_id = base["doc_id"]
     rows: dict[str, list[Row]] = {}
     for name in CONTENT_DATASETS:
-        rows[name] = [
-            {"doc_id": doc_id, "fiscal_year": year, **row} for row in getattr(norm, name)
-        ]
+        rows[name] = [{"doc_id": doc_id, "fiscal_year": year, **row} for row in getattr(norm, name)]
     rows["issues"] = _issue_rows(doc_id, year, norm.findings)
     extraction_errors = [f for f in norm.findings if f.code in EXTRACTION_CODES]
     nothing = not any(rows[name] for name in CONTENT_DATASETS)

@@ -103,10 +103,7 @@ def _add_project(out: Normalized, seq: int, draft: ProjectDraft) -> None:
             "project_code": code,
             "project_name": draft.fields.get("project_name"),
             "amount_unit": unit,
-            **{
-                column: (to_yuan(amounts[key], unit) if amounts[key] is not None and unit else None)
-                for key, column in _AMOUNT_FIELDS.items()
-            },
+            **{column: _yuan(amounts[key], unit) for key, column in _AMOUNT_FIELDS.items()},
             "purpose": draft.fields.get("purpose"),
             "region_code": fiscal.region_code(code),
             "source_location": draft.location,
@@ -153,6 +150,10 @@ _AMOUNT_FIELDS: dict[str, str] = {
     "budget_fiscal": "budget_fiscal_yuan",
     "budget_other": "budget_other_yuan",
 }
+
+
+def _yuan(amount: Decimal | None, unit: str | None) -> Decimal | None:
+    return to_yuan(amount, unit) if amount is not None and unit else None
 
 
 def _unit_from_purpose(draft: ProjectDraft) -> str | None:

@@ -14,8 +14,11 @@ import regex
 
 # First two digits of mainland provinces, Taiwan, Hong Kong and Macao division codes.
 _PROVINCES: frozenset[str] = frozenset(
-    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 "
-    "61 62 63 64 65 71 81 82".split()
+    {
+        *("11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36"),
+        *("37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62"),
+        *("63", "64", "65", "71", "81", "82"),
+    }
 )
 _CODE = regex.compile(r"^(?P<region>\d{6})(?P<yy>\d{2})")
 _TEXT_YEAR = regex.compile(r"(?<!\d)(?P<year>20\d{2})\s*年")

@@ -136,9 +136,7 @@ class _Reader:
             key = match_label(text, vocab.PROJECT_LABELS)
             if key is None:
                 inline = _LABELLED.match(text)
-                inline_key = (
-                    match_label(inline["label"], vocab.PROJECT_LABELS) if inline else None
-                )
+                inline_key = match_label(inline["label"], vocab.PROJECT_LABELS) if inline else None
                 if inline is not None and inline_key is not None:
                     self._set_field(draft, inline_key, [inline["value"].strip()], row)
                 else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 from extract.normalizers.findings import ERROR, WARNING, Finding
@@ -46,7 +47,7 @@ def _spending_plan(plan: Sequence[Row], projects: Sequence[Row]) -> Iterator[Fin
         values = [p["cumulative_pct"] for p in points if p["cumulative_pct"] is not None]
         if not values:
             continue
-        if any(b < a for a, b in zip(values, values[1:], strict=False)):
+        if any(b < a for a, b in pairwise(values)):
             yield Finding(
                 WARNING,
                 "spending_plan_decreasing",
