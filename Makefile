@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
+BSTAMP := $(VENV)/.installed-bench
 OUT    ?= out
 
 .DEFAULT_GOAL := help
@@ -24,6 +25,10 @@ $(TSTAMP): pyproject.toml $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
+$(BSTAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	@touch $@
+
 run: $(STAMP) ## create the venv, install, convert samples/ into out/
 	$(BIN)/extract run samples --out $(OUT)
 
@@ -39,8 +44,9 @@ format: $(TSTAMP) ## apply ruff's formatting and safe fixes
 	$(BIN)/ruff check --fix src tests bench
 	$(BIN)/ruff format src tests bench
 
-bench: $(STAMP) ## print throughput figures (see bench/)
+bench: $(BSTAMP) ## print throughput figures (see bench/)
 	$(BIN)/python bench/bench_pipeline.py
+	$(BIN)/python bench/bench_docx.py
 
 samples: $(STAMP) ## regenerate the .docx samples from samples/reference.txt
 	$(BIN)/python samples/make_samples.py

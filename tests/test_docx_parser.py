@@ -24,6 +24,7 @@ from conftest import SAMPLES
 from extract.model import Cell, Document, Paragraph, ParseError, Table
 from extract.parsers.docx_numbering import format_number
 from extract.parsers.docx_parser import parse_docx
+from extract.parsers.docx_styles import Styles
 
 REFERENCE_TXT = SAMPLES / "reference.txt"
 VARIANTS = ("nested", "continued", "repeated_level1", "breaks_tabs", "autonumber", "tracked")
@@ -876,3 +877,101 @@ def test_main_part_named_by_the_package_relationships() -> None:
     xml = f'<w:document xmlns:w="{W_NS}"><w:body><w:p>{_t("main")}</w:p></w:body></w:document>'
     data = _zip({"_rels/.rels": rels, "word/main.xml": xml})
     assert [p.text for p in parse_docx(data).paragraphs()] == ["main"]
+
+
+# --- the styles part, read lazily ---------------------------------------------------------
+
+
+def _reprefixed(xml: str, prefix: str) -> str:
+    """The same WordprocessingML with another namespace prefix than `w:`."""
+    return re.sub(r"(</?|\s)w:", rf"\g<1>{prefix}:", xml).replace("xmlns:w=", f"xmlns:{prefix}=")
+
+
+HEADINGS = [
+    ("1", "h1", 1),
+    ("a5", "h2", 2),
+    ("heading3", "h3", 3),
+    ("Mine", "based on h1", 1),
+    ("Out", "outline 3", 4),
+    ("LoopA", "cycle", None),
+    ("Listed", "1.via style", None),
+]
+
+
+def _heading_doc(styles_xml: str) -> bytes:
+    body = "".join(_styled(style, text.removeprefix("1.")) for style, text, _ in HEADINGS)
+    head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    return _zip(
+        {
+            "word/document.xml": f'{head}<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body>'
+            "</w:document>",
+            "word/styles.xml": head + styles_xml,
+            "word/numbering.xml": f'{head}<w:numbering xmlns:w="{W_NS}">{NUMBERING}</w:numbering>',
+        }
+    )
+
+
+@pytest.mark.parametrize("prefix", ["w", "x", "ns0"])
+def test_styles_read_the_same_whatever_the_prefix(prefix: str) -> None:
+    """`w:` is read style by style on demand; any other prefix makes the part parsed whole."""
+    xml = _reprefixed(f'<w:styles xmlns:w="{W_NS}">{STYLES}</w:styles>', prefix)
+    doc = parse_docx(_heading_doc(xml))
+    assert [(p.text, p.heading_level) for p in doc.paragraphs()] == [
+        (text, level) for _, text, level in HEADINGS
+    ]
+
+
+def test_styles_of_the_reference_sample_read_alike_both_ways() -> None:
+    """Every style of Word's real 350 KB styles part: on-demand reading equals a whole parse."""
+    with zipfile.ZipFile(SAMPLES / "reference.docx") as archive:
+        xml = archive.read("word/styles.xml").decode("utf-8")
+    ids = re.findall(r'w:styleId="([^"]+)"', xml)
+    assert len(ids) > 150
+    lazy = Styles(xml.encode(), lambda b: etree.fromstring(b))
+    whole = Styles(_reprefixed(xml, "x").encode(), lambda b: etree.fromstring(b))
+    assert lazy.default == whole.default == "Normal"
+    for style_id in [*ids, None, "NoSuchStyle"]:
+        assert lazy.heading_level(style_id) == whole.heading_level(style_id), style_id
+        assert lazy.numbering(style_id) == whole.numbering(style_id), style_id
+    assert [lazy.heading_level(f"Heading{n}") for n in range(1, 10)] == list(range(1, 10))
+
+
+def test_styles_with_escaped_ids_and_empty_elements() -> None:
+    styles = (
+        f'<w:styles xmlns:w="{W_NS}">'
+        '<w:style w:type="paragraph" w:styleId="Empty"/>'
+        '<w:style w:type="paragraph" w:styleId="A&amp;B"><w:name w:val="heading 2"/>'
+        "</w:style></w:styles>"
+    )
+    body = _styled("A&amp;B", "escaped") + _styled("Empty", "empty")
+    doc = parse_docx(_docx(body, styles=styles.split(">", 1)[1].rsplit("<", 1)[0]))
+    assert [(p.text, p.heading_level) for p in doc.paragraphs()] == [
+        ("escaped", 2),
+        ("empty", None),
+    ]
+
+
+def test_styles_part_without_a_closing_tag_is_damage() -> None:
+    body = _styled("1", "h1")
+    styles = '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/>'
+    with pytest.raises(ParseError, match="^" + re.escape(DAMAGED + "word/styles.xml is not")):
+        parse_docx(_docx(body, styles=styles))
+
+
+def test_numbering_borrowed_through_a_numbering_style() -> None:
+    """`numStyleLink` names a numbering style whose numId holds the levels (Word's list styles)."""
+    styles = (
+        STYLES + '<w:style w:type="numbering" w:styleId="BudgetList"><w:pPr>'
+        '<w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>'
+    )
+    numbering = (
+        '<w:abstractNum w:abstractNumId="60"><w:styleLink w:val="BudgetList"/>'
+        + _lvl(0, "chineseCounting", "%1、")
+        + "</w:abstractNum>"
+        + '<w:abstractNum w:abstractNumId="50"><w:numStyleLink w:val="BudgetList"/>'
+        + "</w:abstractNum>"
+        + '<w:num w:numId="7"><w:abstractNumId w:val="60"/></w:num>'
+        + '<w:num w:numId="8"><w:abstractNumId w:val="50"/></w:num>'
+    )
+    body = _numbered(8, 0, "总体目标") + _numbered(8, 0, "分项目标")
+    assert _texts(body, styles=styles, numbering=numbering) == ["一、总体目标", "二、分项目标"]

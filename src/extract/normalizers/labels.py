@@ -7,6 +7,7 @@ the raw text makes one vocabulary entry cover all of them.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -20,8 +21,12 @@ __all__ = ["classify_level1", "classify_level2", "label_key", "match_label"]
 _DROP = re.compile(r"[\s\u200b-\u200f\u2060\ufeff\u00ad:：()（）%％]+")
 
 
+@functools.lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
     """Normalise a label so that padding and punctuation variants compare equal.
+
+    Cached: every cell of a table is tried as a label, and the same labels recur in every
+    project and every document.
 
     NFKC is applied because labels are compared, never shown: it folds full-width letters,
     digits and punctuation to one form. It runs again after the drop, since removing a

@@ -64,6 +64,12 @@ def clean_text(value: str | None) -> str | None:
     """The value as it reads, without format artefacts; None when nothing is left."""
     if value is None:
         return None
+    return _clean(value)
+
+
+@functools.lru_cache(maxsize=8192)
+def _clean(value: str) -> str | None:
+    """Cached: labels and stock values (`是`, `100%`, `≥95%`) recur in every project."""
     return _join(_scrub(value).split()) or None
 
 

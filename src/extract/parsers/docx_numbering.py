@@ -1,4 +1,4 @@
-"""Paragraph styles and automatic numbering of a Word document.
+"""Automatic numbering of a Word document.
 
 Word keeps list labels (`1.`, `一、`, `（二）`) out of the text runs: they are computed at display
 time from numbering.xml. Budget documents number their sections and project titles this way,
@@ -9,98 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-Element = Any  # lxml ships no type stubs
+from extract.parsers.docx_ooxml import Element, W, int_val, val
+from extract.parsers.docx_styles import Styles
 
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _MAX_LEVELS = 9
-_STYLE_CHAIN_LIMIT = 32  # basedOn chains are short; the limit only stops malicious cycles
-
-
-def val(node: Element | None, name: str = "val") -> str | None:
-    """The `w:val` (or other `w:` attribute) of an optional element."""
-    if node is None:
-        return None
-    value = node.get(W + name)
-    return None if value is None else str(value)
-
-
-def int_val(node: Element | None, default: int | None = None, name: str = "val") -> int | None:
-    raw = val(node, name)
-    if raw is None:
-        return default
-    try:
-        return int(raw.strip())
-    except ValueError:
-        return default
-
-
-@dataclass(frozen=True, slots=True)
-class _Style:
-    name: str
-    based_on: str | None
-    outline: int | None
-    num_id: str | None
-    ilvl: int | None
-
-
-class Styles:
-    """Paragraph styles by id, for heading levels and style-borne numbering."""
-
-    def __init__(self, root: Element | None) -> None:
-        self._styles: dict[str, _Style] = {}
-        self.default: str | None = None
-        if root is None:
-            return
-        for node in root.iter(W + "style"):
-            style_id = node.get(W + "styleId")
-            if style_id is None:
-                continue
-            ppr = node.find(W + "pPr")
-            numpr = ppr.find(W + "numPr") if ppr is not None else None
-            self._styles[str(style_id)] = _Style(
-                name=val(node.find(W + "name")) or "",
-                based_on=val(node.find(W + "basedOn")),
-                outline=int_val(ppr.find(W + "outlineLvl")) if ppr is not None else None,
-                num_id=val(numpr.find(W + "numId")) if numpr is not None else None,
-                ilvl=int_val(numpr.find(W + "ilvl")) if numpr is not None else None,
-            )
-            if node.get(W + "type") == "paragraph" and node.get(W + "default") in ("1", "true"):
-                self.default = str(style_id)
-
-    def _chain(self, style_id: str | None) -> list[tuple[str, _Style]]:
-        out: list[tuple[str, _Style]] = []
-        current = style_id if style_id is not None else self.default
-        while current is not None and len(out) < _STYLE_CHAIN_LIMIT:
-            style = self._styles.get(current)
-            if style is None or any(current == seen for seen, _ in out):
-                break
-            out.append((current, style))
-            current = style.based_on
-        return out
-
-    def numbered_styles(self) -> dict[str, str]:
-        """numId by style id, for abstractNums that borrow their levels via `numStyleLink`."""
-        return {sid: s.num_id for sid, s in self._styles.items() if s.num_id is not None}
-
-    def heading_level(self, style_id: str | None) -> int | None:
-        """1-based level from the nearest style that sets an outline level or is `Heading N`."""
-        for sid, style in self._chain(style_id):
-            if style.outline is not None:
-                return style.outline + 1 if 0 <= style.outline < _MAX_LEVELS else None
-            m = _HEADING_NAME.match(style.name.strip()) or _HEADING_NAME.match(sid)
-            if m:
-                return int(m.group(1))
-        return None
-
-    def numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
-        """(numId, ilvl) a paragraph of this style inherits; the nearest style wins."""
-        for _, style in self._chain(style_id):
-            if style.num_id is not None:
-                return style.num_id, style.ilvl
-        return None, None
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,12 +70,11 @@ class Numbering:
         abstracts = {
             str(node.get(W + "abstractNumId")): node for node in root.findall(W + "abstractNum")
         }
-        style_nums = styles.numbered_styles()
         nums = {str(node.get(W + "numId")): node for node in root.findall(W + "num")}
         shared: dict[str, list[int | None]] = {}
         for num_id, node in nums.items():
             abstract = abstracts.get(val(node.find(W + "abstractNumId")) or "")
-            abstract = _follow_style_link(abstract, abstracts, nums, style_nums)
+            abstract = _follow_style_link(abstract, abstracts, nums, styles)
             entry = _List(dict(_levels(abstract)) if abstract is not None else {})
             self._overrides(entry, node)
             if abstract is not None and not entry.start_overrides:
@@ -228,14 +140,14 @@ def _follow_style_link(
     abstract: Element | None,
     abstracts: dict[str, Element],
     nums: dict[str, Element],
-    style_nums: dict[str, str],
+    styles: Styles,
 ) -> Element | None:
     """An abstractNum with `numStyleLink` takes its levels from the list its style names."""
     for _ in range(4):
         if abstract is None or abstract.find(W + "lvl") is not None:
             return abstract
         link = val(abstract.find(W + "numStyleLink"))
-        num = nums.get(style_nums.get(link or "") or "")
+        num = nums.get(styles.numbered_styles().get(link or "") or "")
         if num is None:
             return abstract
         abstract = abstracts.get(val(num.find(W + "abstractNumId")) or "")

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 import zlib
 
 from lxml import etree  # type: ignore[import-untyped]
 
 from extract.model import Document, ParseError
-from extract.parsers.docx_numbering import Element, Numbering, Styles
+from extract.parsers.docx_numbering import Numbering
+from extract.parsers.docx_ooxml import Element
+from extract.parsers.docx_styles import Styles
 from extract.parsers.docx_xml import BodyWalker
 
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -32,6 +35,7 @@ _W = "{" + _W_NS.decode() + "}"
 _MAIN_PART = "word/document.xml"
 _DAMAGED = "not a valid Word file (damaged or not a .docx)"
 _UNSAFE_DTD = "unsafe Word file: XML contains a DTD/entities"
+_ROOT_START = re.compile(rb"<[^?!]")
 # Looked for before parsing: libxml2 may choke on an entity payload before we see the DOCTYPE.
 _DTD_MARKERS = tuple(
     word.encode(codec)
@@ -66,7 +70,9 @@ def _parse(data: bytes) -> Document:
         if root.tag != _W + "document":
             raise ParseError(f"not a Word document: {main} is not a WordprocessingML document")
         parts = _related_parts(archive, main)
-        styles = Styles(_optional_xml(archive, parts.get("styles")))
+        styles_part = parts.get("styles")
+        styles_blob = _optional_blob(archive, styles_part)
+        styles = Styles(styles_blob, lambda blob: _parse_xml(blob, str(styles_part)))
         numbering = Numbering(_optional_xml(archive, parts.get("numbering")), styles)
     walker = BodyWalker(styles, numbering)
     body = root.find(_W + "body")
@@ -121,12 +127,33 @@ def _read(archive: zipfile.ZipFile, name: str) -> bytes:
 
 
 def _xml(archive: zipfile.ZipFile, name: str) -> Element:
-    """Parses one part with entities, DTDs and network access off; a DOCTYPE is refused."""
-    blob = _read(archive, name)
+    return _parse_xml(_checked(_read(archive, name)), name)
+
+
+def _checked(blob: bytes) -> bytes:
+    """Strict Open XML mapped onto the usual namespace; a DOCTYPE is refused before parsing."""
     if _W_NS_STRICT in blob:  # Strict Open XML: same vocabulary under another namespace
         blob = blob.replace(_W_NS_STRICT, _W_NS)
-    if any(marker in blob for marker in _DTD_MARKERS):
+    if _has_dtd(blob):
         raise ParseError(_UNSAFE_DTD)
+    return blob
+
+
+def _has_dtd(blob: bytes) -> bool:
+    """A DTD can only stand before the root element, so only that head is searched.
+
+    UTF-16 parts (rare) are searched whole. A DOCTYPE the head search misses (hidden after a
+    `<` in a comment) still cannot act: entities are off, and `_parse_xml` refuses it.
+    """
+    if blob[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in blob[:4]:
+        return any(marker in blob for marker in _DTD_MARKERS)
+    root = _ROOT_START.search(blob)
+    head = blob if root is None else blob[: root.start()]
+    return b"<!DOCTYPE" in head or b"<!ENTITY" in head
+
+
+def _parse_xml(blob: bytes, name: str) -> Element:
+    """Parses checked bytes with entities, DTDs and network access off."""
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -145,10 +172,15 @@ def _xml(archive: zipfile.ZipFile, name: str) -> Element:
     return root
 
 
-def _optional_xml(archive: zipfile.ZipFile, name: str | None) -> Element | None:
+def _optional_blob(archive: zipfile.ZipFile, name: str | None) -> bytes | None:
     if name is None or name not in archive.NameToInfo:
         return None
-    return _xml(archive, name)
+    return _checked(_read(archive, name))
+
+
+def _optional_xml(archive: zipfile.ZipFile, name: str | None) -> Element | None:
+    blob = _optional_blob(archive, name)
+    return None if blob is None else _parse_xml(blob, str(name))
 
 
 def _main_part(archive: zipfile.ZipFile) -> str:

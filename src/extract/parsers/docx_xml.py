@@ -12,12 +12,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from extract.model import Block, Cell, Location, Paragraph, Table
-from extract.parsers.docx_numbering import Element, Numbering, Styles, W, int_val, val
+from extract.parsers.docx_numbering import Numbering
+from extract.parsers.docx_ooxml import Element, W, int_val, val
+from extract.parsers.docx_styles import Styles
 
 _P, _TBL, _TR, _TC, _R = W + "p", W + "tbl", W + "tr", W + "tc", W + "r"
 _PPR, _SDT, _SDT_CONTENT = W + "pPr", W + "sdt", W + "sdtContent"
 _CUSTOM_XML, _BOOKMARK = W + "customXml", W + "bookmarkStart"
 _TEXT, _TABS, _BREAKS = W + "t", {W + "tab", W + "ptab"}, {W + "br", W + "cr"}
+_TC_PR, _GRID_SPAN, _V_MERGE, _H_MERGE = W + "tcPr", W + "gridSpan", W + "vMerge", W + "hMerge"
 _FLD_CHAR, _NO_BREAK_HYPHEN, _SYM = W + "fldChar", W + "noBreakHyphen", W + "sym"
 # Inline wrappers whose content is shown; `w:del`/`w:moveFrom` (removed text) are not listed.
 _INLINE_CONTAINERS = frozenset(
@@ -204,9 +207,7 @@ class BodyWalker:
         still_open: dict[int, _CellDraft] = {}
         previous: _CellDraft | None = None
         for tc in _cells(tr):
-            tcpr = tc.find(W + "tcPr")
-            span = _grid_count(tcpr, "gridSpan", 1)
-            vmerge = _merge_kind(tcpr, "vMerge")
+            span, vmerge, hmerge = _cell_props(tc.find(_TC_PR))
             paragraphs, tables = self._cell_content(tc)
             above = open_merges.get(col) if vmerge == "continue" else None
             if above is not None:
@@ -216,7 +217,7 @@ class BodyWalker:
                     where = Location(table=number, row=row + 1, col=col + 1).describe()
                     self.notes.append(f"{where}: text in a cell merged into the one above ignored")
                 previous = None
-            elif _merge_kind(tcpr, "hMerge") == "continue" and previous is not None:
+            elif hmerge == "continue" and previous is not None:
                 previous.col_span += span  # legacy horizontal merge: widen the cell on its left
                 previous.paragraphs.extend(p for p in paragraphs if p.strip())
                 previous.tables.extend(tables)
@@ -288,14 +289,24 @@ def _grid_count(props: Element | None, name: str, default: int) -> int:
     return max(low, min(value if value is not None else default, _MAX_GRID))
 
 
-def _merge_kind(tcpr: Element | None, name: str) -> str | None:
-    """`restart`, `continue` or None; a bare `<w:vMerge/>` means continue."""
+def _cell_props(tcpr: Element | None) -> tuple[int, str | None, str | None]:
+    """(gridSpan, vMerge, hMerge) of a cell in one pass over its properties.
+
+    A merge is `restart`, `continue` or None; a bare `<w:vMerge/>` means continue.
+    """
+    span, vmerge, hmerge = 1, None, None
     if tcpr is None:
-        return None
-    node = tcpr.find(W + name)
-    if node is None:
-        return None
-    return "restart" if val(node) == "restart" else "continue"
+        return span, vmerge, hmerge
+    for child in tcpr:
+        tag = child.tag
+        if tag == _GRID_SPAN:
+            value = int_val(child, 1)
+            span = max(1, min(value if value is not None else 1, _MAX_GRID))
+        elif tag == _V_MERGE:
+            vmerge = "restart" if val(child) == "restart" else "continue"
+        elif tag == _H_MERGE:
+            hmerge = "restart" if val(child) == "restart" else "continue"
+    return span, vmerge, hmerge
 
 
 def _hidden(r: Element) -> bool:
