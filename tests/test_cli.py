@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import shutil
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -79,6 +81,63 @@ def test_bad_files_fail_alone(inputs: Path, tmp_path: Path) -> None:
     for error in docs["error"].dropna():
         assert "\n" not in error
     assert len(extract.load(out).indicators) == 27
+
+
+def _zip_bytes(members: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_LAUGHS = '<!ENTITY a "lol">' + "".join(
+    f'<!ENTITY {chr(98 + i)} "{f"&{chr(97 + i)};" * 10}">' for i in range(9)
+)
+BAD_WORD_FILES = {
+    "not_a_zip.docx": (b"PK\x03\x04" + bytes(300), "not a valid Word file"),
+    "no_document.docx": (
+        _zip_bytes({"word/styles.xml": "<styles/>"}),
+        "not a Word document: the archive has no word/document.xml",
+    ),
+    "password.docx": (
+        _OLE + bytes(512) + "EncryptedPackage".encode("utf-16-le") + bytes(512),
+        "password-protected Word file: remove the password and save again",
+    ),
+    "legacy.docx": (_OLE + bytes(2048), "legacy Word .doc file: save it as .docx"),
+    "laughs.docx": (
+        _zip_bytes(
+            {
+                "word/document.xml": f'<?xml version="1.0"?><!DOCTYPE d [{_LAUGHS}]>'
+                f'<w:document xmlns:w="{_W_NS}"><w:body><w:p><w:r><w:t>&j;</w:t></w:r>'
+                "</w:p></w:body></w:document>"
+            }
+        ),
+        "unsafe Word file: XML contains a DTD/entities",
+    ),
+}
+
+
+def test_bad_word_files_fail_alone(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "reference.docx", folder / "good.docx")
+    for name, (data, _) in BAD_WORD_FILES.items():
+        (folder / name).write_bytes(data)
+    out = tmp_path / "out"
+    result = _run(str(folder), "--out", str(out))
+    assert result.exit_code == 1
+    assert "6 files: 1 ok, 0 partial, 5 failed; 3 projects, 27 indicators" in result.output
+    ds = extract.load(out)
+    docs = ds.documents.set_index("source_path")
+    assert docs.loc["good.docx", "status"] == "ok"
+    for name, (_, reason) in BAD_WORD_FILES.items():
+        assert docs.loc[name, "status"] == "failed", name
+        assert docs.loc[name, "error"].startswith(reason), (name, docs.loc[name, "error"])
+        assert f"failed: {name}: {reason}" in result.output
+    assert len(ds.indicators) == 27
 
 
 def test_whitespace_only_and_no_tables(tmp_path: Path) -> None:
