@@ -48,7 +48,7 @@ bench: $(BSTAMP) ## print throughput figures (see bench/)
 	$(BIN)/python bench/bench_pipeline.py
 	$(BIN)/python bench/bench_docx.py
 
-samples: $(STAMP) ## regenerate the .docx samples from samples/reference.txt
+samples: $(STAMP) ## regenerate samples/ from reference.txt (+ PDFs, tests/fixtures/pdf/ if soffice)
 	$(BIN)/python samples/make_samples.py
 
 clean: ## remove the venv and outputs

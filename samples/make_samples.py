@@ -5,6 +5,11 @@ the structures Word really writes (grid spans, vertical merges, automatic number
 changes, content controls, fields). Every file written here holds exactly the reference's
 visible text, so each layout must extract to the same rows as the text file.
 
+Every document has the page furniture of a government file: a centred footer `— 1 —` (a PAGE
+field between em dashes) and, on the reference, a header `第 1 页 共 5 页`. The Word parser
+reads only the body, so the furniture shows only in the PDFs, which samples/make_pdfs.py makes
+from these files with LibreOffice (skipped with a message when `soffice` is not installed).
+
 Run: `.venv/bin/python samples/make_samples.py` (deterministic: same bytes on every run).
 """
 
@@ -22,14 +27,19 @@ from typing import Any
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm
+from make_pdfs import PdfSample, SplitTable, write_pdfs
 
 HERE = Path(__file__).resolve().parent
 REFERENCE = HERE / "reference.txt"
 VARIANTS = HERE / "variants"
+LARGE = HERE / "large"
+LARGE_PROJECTS = 40
+FIXTURES = HERE.parent / "tests" / "fixtures" / "pdf"
 
 # The reference layout, which the text rendering cannot tell: grid spans per header-table row
 # on a 7-column grid; the indicator table is a plain 6-column grid.
@@ -57,6 +67,10 @@ CN_DIGITS = "一二三四五六七八九十"
 FIXED_TIME = datetime(2021, 1, 28, 9, 0, 0)
 ZIP_TIME = (2021, 1, 28, 9, 0, 0)
 NUM_CN, NUM_CN_PAREN, NUM_PROJECT = 101, 102, 103  # clear of the template's own lists
+# Empty paragraphs before project 1 in the pagebreak variants. In LibreOffice's layout (Noto
+# Sans CJK SC for 宋体) the page break then falls after the 2nd of its 9 indicator rows, inside
+# the 产出指标 group (a label merged over rows 1-3); 0-3 all break inside the table.
+PAGEBREAK_PUSH = 2
 
 
 @dataclass
@@ -97,16 +111,22 @@ class Variant:
     breaks: bool = False
     autonumber: bool = False
     tracked: bool = False
+    page_header: bool = False  # `第 1 页 共 5 页` above every page (all have the footer)
+    # "repeat" | "plain": project 1 pushed down so a page break falls inside its indicator
+    # table; indicator rows can't split, and with "repeat" the header row repeats on each page.
+    pagebreak: str | None = None
 
 
 VARIANT_LIST = (
-    Variant("reference.docx"),
+    Variant("reference.docx", page_header=True),
     Variant("variants/nested.docx", layout="nested"),
     Variant("variants/continued.docx", layout="continued"),
     Variant("variants/repeated_level1.docx", repeat_level1=True),
     Variant("variants/breaks_tabs.docx", breaks=True),
     Variant("variants/autonumber.docx", autonumber=True),
     Variant("variants/tracked.docx", tracked=True),
+    Variant("variants/pagebreak_repeat.docx", pagebreak="repeat"),
+    Variant("variants/pagebreak_plain.docx", pagebreak="plain"),
 )
 
 
@@ -264,6 +284,9 @@ class Builder:
         while i < len(blocks):
             block = blocks[i]
             if isinstance(block, Para):
+                if self.variant.pagebreak and self.first_project(block):
+                    for _ in range(PAGEBREAK_PUSH):
+                        yield el("w:p")  # truly empty: the Word parser drops it
                 yield self.outside_paragraph(block)
             elif self.variant.layout != "separate" and block.kind == "header":
                 nxt = blocks[i + 2]
@@ -274,6 +297,9 @@ class Builder:
             else:
                 yield self.table(block)
             i += 1
+
+    def first_project(self, para: Para) -> bool:
+        return bool(para.bookmark) and para.text.startswith("1.")
 
     def outside_paragraph(self, para: Para) -> Any:
         text, style, num_id = para.text, None, None
@@ -330,8 +356,13 @@ class Builder:
             el("w:tblGrid", {}, *(el("w:gridCol", {"w:w": str(w)}) for w in widths)),
         )
         rows = self.level1_repeated(spec) if self.variant.repeat_level1 else spec.rows
-        for row in rows:
+        for k, row in enumerate(rows):
             tr = el("w:tr")
+            if self.variant.pagebreak and spec.kind == "indicators":
+                tr_pr = el("w:trPr", {}, el("w:cantSplit"))
+                if k == 0 and self.variant.pagebreak == "repeat":
+                    tr_pr.append(el("w:tblHeader"))
+                tr.append(tr_pr)
             col = 0
             for cell in row:
                 tr.append(self.cell(cell, sum(widths[col : col + cell.span])))
@@ -536,11 +567,27 @@ def new_document(variant: Variant) -> Any:
     props.revision = 1
     normal = document.styles["Normal"].element.get_or_add_rPr()
     normal.get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
+    # Chinese text marked as such, as Word saves it: LibreOffice then picks a Simplified
+    # Chinese face (Noto Sans CJK SC) in place of the missing 宋体 rather than a Japanese one.
+    normal.append(el("w:lang", {"w:eastAsia": "zh-CN"}))
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
+    add_page_furniture(section, variant.page_header)
     if variant.autonumber:
         add_numbering(document)
     return document
+
+
+def add_page_furniture(section: Any, header: bool) -> None:
+    """Footer `— N —` (PAGE field); with `header`, `第 N 页 共 M 页` (PAGE, NUMPAGES)."""
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    set_runs(footer._p, run("— "), *field_runs(" PAGE ", "1"), run(" —"))
+    if header:
+        top = section.header.paragraphs[0]
+        top.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        page, pages = field_runs(" PAGE ", "1"), field_runs(" NUMPAGES ", "5")
+        set_runs(top._p, run("第 "), *page, run(" 页 共 "), *pages, run(" 页"))
 
 
 def deterministic_zip(data: bytes) -> bytes:
@@ -568,7 +615,7 @@ def render(blocks: list[Block], variant: Variant) -> bytes:
     return deterministic_zip(buffer.getvalue())
 
 
-# --- large documents for benchmarks (not written by main) -----------------------------------
+# --- large documents (benchmarks, samples/large/) --------------------------------------------
 
 
 def many_projects(blocks: list[Block], n_projects: int) -> list[Block]:
@@ -608,7 +655,7 @@ def build_many(n_projects: int, path: Path | None = None, layout: str = "separat
     """A reference-layout document with part one and `n_projects` project tables.
 
     Returns the .docx bytes (deterministic), also written to `path` when one is given. Used by
-    bench/bench_docx.py; `main` does not call it, so the committed samples stay as they are.
+    bench/bench_docx.py, and by `main` for samples/large/ (LARGE_PROJECTS projects).
     """
     blocks = many_projects(read_reference(REFERENCE), n_projects)
     data = render(blocks, Variant(path.name if path else "many.docx", layout=layout))
@@ -617,13 +664,61 @@ def build_many(n_projects: int, path: Path | None = None, layout: str = "separat
     return data
 
 
+def visible_text(data: bytes) -> str:
+    """The text a .docx shows in its body (no header or footer, no deleted text)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        root = parse_xml(archive.read("word/document.xml"))
+    return "\n".join(paragraph_text(p) for p in root.iter(qn("w:p")))
+
+
+def first_indicators(blocks: list[Block]) -> tuple[Para, TableSpec]:
+    """Project 1's title and indicator table."""
+    k = next(k for k, b in enumerate(blocks) if isinstance(b, TableSpec) and b.kind != "header")
+    title = next(b for b in reversed(blocks[:k]) if isinstance(b, Para) and b.bookmark)
+    table = blocks[k]
+    assert isinstance(table, TableSpec)
+    return title, table
+
+
+def cell_text(cell: CellSpec) -> str:
+    return "".join(line for para in cell.paragraphs for line in para)
+
+
+def pdf_sample(target: Path, data: bytes, variant: Variant, blocks: list[Block]) -> PdfSample:
+    split = None
+    if variant.pagebreak:
+        title, table = first_indicators(blocks)
+        rows = [[cell_text(cell) for cell in row] for row in table.rows]
+        split = SplitTable(title.text, rows, repeat_header=variant.pagebreak == "repeat")
+    pdf = target.with_suffix(".pdf")
+    return PdfSample(pdf, data, visible_text(data), variant.page_header, split)
+
+
+# LibreOffice prints tracked.docx's deletion (struck through) and insertion marks. Word's "No
+# Markup" view (settings.xml <w:revisionView w:markup="false" w:insDel="false"/>) does hide
+# them, but LibreOffice also recomputes the table formula field `= 6 \# "0.00"` and prints "6"
+# instead of its stored result "6.00" (it ignores the number picture inside table cells), so no
+# PDF of it would show the reference's text: it has no PDF.
+NO_PDF = frozenset({"variants/tracked.docx"})
+
+
 def main() -> None:
     blocks = read_reference(REFERENCE)
-    VARIANTS.mkdir(exist_ok=True)
+    documents: list[tuple[Path, bytes, Variant]] = []
     for variant in VARIANT_LIST:
-        target = HERE / variant.path
-        target.write_bytes(render(blocks, variant))
-        print(f"wrote {target.relative_to(HERE.parent)} ({target.stat().st_size} bytes)")
+        documents.append((HERE / variant.path, render(blocks, variant), variant))
+    large = LARGE / f"{LARGE_PROJECTS}_projects.docx"
+    documents.append((large, build_many(LARGE_PROJECTS), Variant(large.name)))
+    for target, data, _ in documents:
+        target.parent.mkdir(exist_ok=True)
+        target.write_bytes(data)
+        print(f"wrote {target.relative_to(HERE.parent)} ({len(data)} bytes)")
+    reference, *others = [
+        pdf_sample(target, data, variant, blocks)
+        for target, data, variant in documents
+        if variant.path not in NO_PDF
+    ]
+    write_pdfs(others, reference, FIXTURES)
 
 
 if __name__ == "__main__":

@@ -145,7 +145,9 @@ class Document:
     """A parsed input file: blocks in reading order plus what the parser learned on the way.
 
     `notes` are recoverable oddities the parser wants reported (become `issues` rows);
-    `encoding` is set by text parsers to the encoding they decoded with.
+    `encoding` is set by text parsers to the encoding they decoded with. `unread` names parts
+    of the file that could not be read (a damaged or scanned page): what they held is missing,
+    so the document can only be `partial`.
     """
 
     blocks: tuple[Block, ...]
@@ -153,6 +155,7 @@ class Document:
     encoding: str | None = None
     notes: tuple[str, ...] = ()
     n_pages: int | None = None
+    unread: tuple[str, ...] = ()
 
     def paragraphs(self) -> Iterator[Paragraph]:
         for block in self.blocks:

@@ -53,6 +53,7 @@ def normalize(doc: Document) -> Normalized:
     for seq, draft in enumerate(drafts, start=1):
         _add_project(out, seq, draft)
     out.findings.extend(Finding(INFO, "parser_note", note) for note in doc.notes)
+    out.findings.extend(Finding(ERROR, "content_unread", part) for part in doc.unread)
     _document_facts(out, doc, part_one, drafts)
     out.findings.extend(validate(out.projects, out.spending_plan, out.indicators))
     _layout_findings(out, drafts)

@@ -15,7 +15,7 @@ INFO = "info"
 # Codes that mean rows could not be extracted (they make a document `partial`), as opposed to
 # findings about the content itself (a budget that does not add up is extracted faithfully).
 EXTRACTION_CODES: frozenset[str] = frozenset(
-    {"layout_unrecognized", "table_unrecognized", "indicator_header_missing"}
+    {"layout_unrecognized", "table_unrecognized", "indicator_header_missing", "content_unread"}
 )
 
 

@@ -8,7 +8,7 @@ into rows in reading order lets one state machine read every layout.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.model import Block, Cell, Paragraph, Table
 
@@ -22,7 +22,12 @@ class Row:
     cells: tuple[Cell, ...]
 
     def location(self) -> str:
-        where = self.table.location.describe()
+        """`table 2, row 5`; a row of a table stitched across pages names its own page."""
+        table = self.table.location
+        page = next((c.location.page for c in self.cells if c.location.page is not None), None)
+        if page is not None and page != table.page:
+            table = replace(table, page=page)
+        where = table.describe()
         return f"{where}, row {self.index + 1}" if where else f"row {self.index + 1}"
 
 

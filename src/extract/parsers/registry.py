@@ -20,6 +20,7 @@ PARSERS: dict[str, str] = {
     "docx": "extract.parsers.docx_parser:parse_docx",
     # Legacy/encrypted Word files are OLE containers; the docx parser explains what to do.
     "doc": "extract.parsers.docx_parser:parse_docx",
+    "pdf": "extract.parsers.pdf_parser:parse_pdf",
 }
 # File names a folder walk picks up.
 INPUT_SUFFIXES: frozenset[str] = frozenset({".txt", ".docx", ".doc", ".pdf"})

@@ -1,0 +1,238 @@
+"""Ruled tables of a PDF as grids of merged cells, stitched across page breaks.
+
+pdfplumber finds a table's cell rectangles; a merged cell is one rectangle over several grid
+columns or rows (pdfplumber's `rows` show the positions it covers as None). Snapping every
+rectangle edge onto the table's column and row lines turns each rectangle into one cell with
+its spans. A table cut by a page break continues at the top of the next page, with or without
+its header rows repeated: it is stitched back when its columns line up with the table it
+continues, and repeated header rows are dropped.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from extract.parsers.pdf_text import (
+    CellText,
+    Char,
+    Line,
+    cell_paragraphs,
+    glue_text,
+    is_full,
+    lines_of,
+)
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+_SNAP = 1.5  # points: edges closer than this are one ruling line
+
+
+def snap(values: Sequence[float]) -> list[float]:
+    """Sorted distinct edges, merging those within `_SNAP` of each other."""
+    out: list[float] = []
+    for value in sorted(values):
+        if out and value - out[-1] <= _SNAP:
+            continue
+        out.append(value)
+    return out
+
+
+def _index(edges: Sequence[float], value: float) -> int | None:
+    i = bisect_right(edges, value + _SNAP) - 1
+    return i if i >= 0 and abs(edges[i] - value) <= _SNAP else None
+
+
+@dataclass(slots=True)
+class CellDraft:
+    row: int
+    col: int
+    row_span: int
+    col_span: int
+    box: Box
+    page: int
+    chars: list[Char] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    text: CellText = field(default_factory=lambda: CellText([]))
+
+    def finish(self) -> None:
+        """Chars to paragraphs, then the chars are dropped (they hold most of the memory)."""
+        lines: list[Line] = lines_of(self.chars)
+        self.text = cell_paragraphs(lines, self.box[0], self.box[2])
+        self.paragraphs = self.text.paragraphs
+        self.chars = []
+
+
+@dataclass(slots=True)
+class PageTable:
+    """One table as found on one page, its chars assigned to its cells."""
+
+    bbox: Box
+    page: int
+    xs: list[float]
+    ys: list[float]
+    cells: list[CellDraft]
+    _owner: dict[tuple[int, int], CellDraft] = field(default_factory=dict)
+
+    @classmethod
+    def from_boxes(cls, boxes: Sequence[Box], page: int) -> PageTable | None:
+        xs = snap([b[0] for b in boxes] + [b[2] for b in boxes])
+        ys = snap([b[1] for b in boxes] + [b[3] for b in boxes])
+        if len(xs) < 2 or len(ys) < 2:
+            return None
+        table = cls(
+            bbox=(xs[0], ys[0], xs[-1], ys[-1]), page=page, xs=xs, ys=ys, cells=[], _owner={}
+        )
+        for box in sorted(boxes, key=lambda b: (b[1], b[0])):
+            c0, c1 = _index(xs, box[0]), _index(xs, box[2])
+            r0, r1 = _index(ys, box[1]), _index(ys, box[3])
+            if c0 is None or c1 is None or r0 is None or r1 is None or c1 <= c0 or r1 <= r0:
+                continue
+            if (r0, c0) in table._owner:  # overlapping rectangles: the first one drawn wins
+                continue
+            cell = CellDraft(r0, c0, r1 - r0, c1 - c0, box, page)
+            table.cells.append(cell)
+            for r in range(r0, r1):
+                for c in range(c0, c1):
+                    table._owner.setdefault((r, c), cell)
+        return table if table.cells else None
+
+    def contains(self, x: float, y: float) -> bool:
+        x0, top, x1, bottom = self.bbox
+        return x0 <= x <= x1 and top <= y <= bottom
+
+    def add(self, char: Char, x: float, y: float) -> None:
+        col = min(max(bisect_right(self.xs, x) - 1, 0), len(self.xs) - 2)
+        row = min(max(bisect_right(self.ys, y) - 1, 0), len(self.ys) - 2)
+        cell = self._owner.get((row, col))
+        if cell is not None:
+            cell.chars.append(char)
+
+    def finish(self) -> None:
+        for cell in self.cells:
+            cell.finish()
+        self._owner = {}
+
+
+@dataclass(slots=True)
+class StitchedTable:
+    """A table over one or more pages, on the union of its parts' column lines."""
+
+    xs: list[float]
+    first_page: int
+    cells: list[CellDraft]
+    n_rows: int
+
+    @classmethod
+    def start(cls, part: PageTable) -> StitchedTable:
+        return cls(list(part.xs), part.page, list(part.cells), len(part.ys) - 1)
+
+    def continues_as(self, part: PageTable) -> bool:
+        """A continuation keeps the table's outer borders (inner lines may differ: a nested
+        table or merged cells can add or hide some)."""
+        return abs(part.xs[0] - self.xs[0]) <= _SNAP and abs(part.xs[-1] - self.xs[-1]) <= _SNAP
+
+    def extend(self, part: PageTable) -> None:
+        """Appends `part`, joining a row the page break cut in two."""
+        xs = snap(self.xs + part.xs)
+        _regrid(self.cells, self.xs, xs)
+        _regrid(part.cells, part.xs, xs)
+        self.xs = xs
+        rows = _without_repeated_headers(self.cells, part.cells)
+        first = min((c.row for c in rows), default=0)
+        if len(rows) == len(part.cells) and self._cut_row(rows, first):
+            offset = self.n_rows - 1 - first
+            rows = self._join_split_row(rows, first, offset)
+        else:
+            offset = self.n_rows - first
+        for cell in rows:
+            cell.row += offset
+            self.cells.append(cell)
+        self.n_rows = max((c.row + c.row_span for c in self.cells), default=self.n_rows)
+
+    def _covering_last_row(self) -> dict[tuple[int, int], CellDraft]:
+        last = self.n_rows - 1
+        return {(c.col, c.col_span): c for c in self.cells if c.row <= last < c.row + c.row_span}
+
+    def _cut_row(self, rows: list[CellDraft], first: int) -> bool:
+        """Word and LibreOffice let a row break across pages unless told not to.
+
+        The signs of a cut, both needed: a cell of the last row ends on a line with no room
+        for the start of the text in the cell below it, and some other cell of the last row
+        has a blank cell below it (its text ended before the break). Cells merged down from
+        earlier rows tell nothing: the part of them on the next page is blank anyway. A row
+        whose every cell runs over the break is therefore not recognized as cut.
+        """
+        last = self.n_rows - 1
+        covering = self._covering_last_row()
+        runs_on = blank_below = False
+        for cell in rows:
+            above = covering.get((cell.col, cell.col_span)) if cell.row == first else None
+            if above is None or above.row != last or not above.paragraphs:
+                continue
+            if not cell.paragraphs:
+                blank_below = True
+            elif is_full(above.text.last_gap, cell.text.first_lead):
+                runs_on = True
+        return runs_on and blank_below
+
+    def _join_split_row(self, rows: list[CellDraft], first: int, offset: int) -> list[CellDraft]:
+        """Cells of the part's first row continue the cells covering the table's last row."""
+        covering = self._covering_last_row()
+        rest: list[CellDraft] = []
+        for cell in rows:
+            above = covering.get((cell.col, cell.col_span)) if cell.row == first else None
+            if above is None:
+                rest.append(cell)
+                continue
+            above.row_span = cell.row + offset + cell.row_span - above.row
+            if cell.paragraphs:
+                if above.paragraphs and is_full(above.text.last_gap, cell.text.first_lead):
+                    head, *tail = cell.paragraphs
+                    end = above.paragraphs[-1]
+                    joint = glue_text(end, head, broken_word=above.text.broken_word)
+                    above.paragraphs[-1] = end + joint + head
+                    above.paragraphs.extend(tail)
+                else:
+                    above.paragraphs.extend(cell.paragraphs)
+                above.text = CellText(
+                    above.paragraphs,
+                    cell.text.last_gap,
+                    above.text.first_lead,
+                    cell.text.broken_word,
+                )
+        return rest
+
+
+def _regrid(cells: Sequence[CellDraft], old: Sequence[float], new: Sequence[float]) -> None:
+    """Moves cells from column lines `old` onto `new`, a superset of them."""
+    index = [_index(new, x) for x in old]
+    for cell in cells:
+        start, end = index[cell.col], index[cell.col + cell.col_span]
+        if start is not None and end is not None:
+            cell.col, cell.col_span = start, end - start
+
+
+def _row_texts(cells: Sequence[CellDraft]) -> tuple[str, ...]:
+    ordered = sorted(cells, key=lambda c: c.col)
+    return tuple(f"{c.col}+{c.col_span}:{' '.join(c.paragraphs)}" for c in ordered)
+
+
+def _without_repeated_headers(
+    table: Sequence[CellDraft], part: Sequence[CellDraft]
+) -> list[CellDraft]:
+    """The part's cells, minus leading rows that repeat a row of the table (header rows)."""
+    by_row: dict[int, list[CellDraft]] = {}
+    for cell in table:
+        by_row.setdefault(cell.row, []).append(cell)
+    known = {_row_texts(cells) for cells in by_row.values() if any(c.paragraphs for c in cells)}
+    part_rows: dict[int, list[CellDraft]] = {}
+    for cell in part:
+        part_rows.setdefault(cell.row, []).append(cell)
+    dropped: set[int] = set()
+    for row in sorted(part_rows):
+        cells = part_rows[row]
+        if any(c.row_span > 1 for c in cells) or _row_texts(cells) not in known:
+            break
+        dropped.add(row)
+    return [c for c in part if c.row not in dropped]

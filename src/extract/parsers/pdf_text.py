@@ -1,0 +1,256 @@
+"""Characters of a PDF page to lines, and lines to paragraphs as they were written.
+
+A PDF has no paragraphs or cell paragraphs, only glyphs at positions. A line that stops short
+of the right edge ended its paragraph; a full one wrapped. When wrapped lines are joined, CJK
+needs no space, Latin words need one, and a hyphen at a line end is kept as printed (never
+removed, never invented). A single word filling a whole line was broken by the layout engine,
+not at a space (long project codes in narrow cells), so its halves are joined without one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from statistics import median
+from typing import Any
+
+Char = Mapping[str, Any]  # a pdfplumber char: text, x0, x1, top, bottom, size
+
+# CJK ideographs, kana, CJK and full-width punctuation: no space is written around them.
+_CJK = re.compile(
+    "[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f\u2014\u2018-\u201f\u2026\u00b7]"
+)
+# A gap wider than this share of the font size between two Latin glyphs is a word space.
+_SPACE_GAP = 0.25
+# Characters a line may not start with (Chinese line breaking): one of them moves down to the
+# next line together with the character before it.
+_NO_LINE_START = frozenset("）)］]｝}》〉」』】〕〗〙〛，,。.、；;：:？?！!”’…—·%％")
+# Points of measuring noise allowed when comparing a gap with a glyph's width.
+_TOLERANCE = 0.75
+# Between lines of one paragraph, the top-to-top distance stays within this factor of the
+# usual line pitch; paragraph spacing adds more.
+_PITCH_SLACK = 1.25
+# A first line indented by more than this many font sizes starts a paragraph (首行缩进).
+_INDENT = 1.5
+
+
+@dataclass(slots=True)
+class Line:
+    """One printed line. `lead` is the width its start needed on the line before: its first
+    character (with the next one if that may not start a line), or its first word and the
+    space before it; a line with less room than that left at its end was full and wrapped."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    lead: float = 0.0
+
+    @property
+    def single_token(self) -> bool:
+        return len(self.text.split()) == 1
+
+
+def is_cjk(char: str) -> bool:
+    return bool(_CJK.match(char))
+
+
+def lines_of(chars: Iterable[Char]) -> list[Line]:
+    """Glyphs grouped into lines by vertical overlap, each line read left to right."""
+    ordered = sorted(chars, key=lambda c: (c["top"], c["x0"]))
+    groups: list[list[Char]] = []
+    top = bottom = 0.0
+    for char in ordered:
+        middle = (char["top"] + char["bottom"]) / 2
+        if groups and top <= middle <= bottom:
+            groups[-1].append(char)
+            bottom = max(bottom, char["bottom"])
+        else:
+            groups.append([char])
+            top, bottom = char["top"], char["bottom"]
+    return [line for group in groups if (line := _line(group)) is not None]
+
+
+def _line(chars: list[Char]) -> Line | None:
+    chars.sort(key=lambda c: c["x0"])
+    parts: list[str] = []
+    previous: Char | None = None
+    for char in chars:
+        text = char["text"]
+        if previous is not None and not text.isspace() and parts and not parts[-1].isspace():
+            gap = char["x0"] - previous["x1"]
+            if gap > _SPACE_GAP * char["size"] and not (is_cjk(parts[-1][-1]) or is_cjk(text[:1])):
+                parts.append(" ")
+        parts.append(text)
+        previous = char
+    text = "".join(parts)
+    if not text.strip():
+        return None
+    visible = [c for c in chars if not c["text"].isspace()]
+    size = median(c["size"] for c in visible)
+    return Line(
+        text=text.strip(),
+        x0=visible[0]["x0"],
+        x1=visible[-1]["x1"],
+        top=min(c["top"] for c in visible),
+        bottom=max(c["bottom"] for c in visible),
+        size=size,
+        lead=_lead(visible, size),
+    )
+
+
+def _lead(visible: list[Char], size: float) -> float:
+    first = visible[0]
+    start: float = first["x0"]
+    end: float = first["x1"]
+    if is_cjk(first["text"][:1]) or not first["text"][:1].isalnum():
+        if len(visible) > 1 and visible[1]["text"][:1] in _NO_LINE_START:
+            end = visible[1]["x1"]
+        return end - start
+    for previous, char in pairwise(visible):  # a Latin word: up to a gap or a CJK character
+        if is_cjk(char["text"][:1]) or char["x0"] - previous["x1"] > _SPACE_GAP * size:
+            break
+        end = char["x1"]
+    return end - start + _SPACE_GAP * size
+
+
+def glue(before: Line, after: str) -> str:
+    """What goes between a wrapped line and the next: nothing or one space."""
+    return glue_text(before.text, after, broken_word=before.single_token)
+
+
+def glue_text(before: str, after: str, *, broken_word: bool = False) -> str:
+    end, start = before[-1:], after[:1]
+    if not end or not start or is_cjk(end) or is_cjk(start) or end == "-":
+        return ""
+    return "" if broken_word else " "
+
+
+def is_full(gap: float, lead: float) -> bool:
+    """Whether a line with `gap` left before the right edge had no room for the next line's
+    start (`lead` wide), so that it wrapped rather than ended its paragraph."""
+    return gap < lead - _TOLERANCE
+
+
+@dataclass(slots=True)
+class CellText:
+    """A cell's paragraphs, and what a page break needs to know to continue them."""
+
+    paragraphs: list[str]
+    last_gap: float = 0.0  # room left at the end of the last line
+    first_lead: float = 0.0  # the `lead` of the first line
+    broken_word: bool = False  # the last line is a single word
+
+
+def cell_paragraphs(lines: Sequence[Line], left: float, right: float) -> CellText:
+    """A cell's lines as its paragraphs; `left`/`right` are the cell's borders, and the text's
+    padding is taken to be the same on both sides."""
+    if not lines:
+        return CellText([])
+    padding = max(min(line.x0 for line in lines) - left, 0.0)
+    edge = right - padding
+    paragraphs: list[str] = [lines[0].text]
+    for previous, line in pairwise(lines):
+        if is_full(edge - previous.x1, line.lead):
+            paragraphs[-1] += glue(previous, line.text) + line.text
+        else:
+            paragraphs.append(line.text)
+    last = lines[-1]
+    return CellText(paragraphs, edge - last.x1, lines[0].lead, last.single_token)
+
+
+@dataclass(slots=True)
+class Flow:
+    """Body text measures of a whole document: where lines end and how far apart they are."""
+
+    left: float
+    right: float
+    pitch: dict[float, float]  # font size (rounded) -> usual top-to-top distance
+
+    def continues(self, previous: Line, line: Line, *, same_page: bool) -> bool:
+        """Whether `line` carries on the paragraph `previous` ended a line of."""
+        if abs(previous.size - line.size) > 0.5 or not is_full(self.right - previous.x1, line.lead):
+            return False
+        if line.x0 > self.left + _INDENT * line.size:
+            return False
+        if not same_page:
+            return True
+        distance = line.top - previous.top
+        usual = self.pitch.get(round(previous.size), previous.size * 1.5)
+        return 0 < distance <= usual * _PITCH_SLACK
+
+
+def measure_flow(pages: Sequence[Sequence[Line]]) -> Flow:
+    """Text column edges and line pitch from the lines of every page."""
+    lines = [line for page in pages for line in page]
+    if not lines:
+        return Flow(0.0, 0.0, {})
+    distances: dict[float, Counter[float]] = {}
+    for page in pages:
+        for previous, line in pairwise(page):
+            if abs(previous.size - line.size) <= 0.5 and line.top > previous.top:
+                counts = distances.setdefault(round(line.size), Counter())
+                counts[round(line.top - previous.top, 1)] += 1
+    # The most frequent distance, the smaller one on a tie: paragraph spacing only adds.
+    pitch = {size: min(counts, key=lambda d: (-counts[d], d)) for size, counts in distances.items()}
+    return Flow(left=min(line.x0 for line in lines), right=_right_edge(lines), pitch=pitch)
+
+
+def _right_edge(lines: Sequence[Line]) -> float:
+    """Where full lines end: the most common end among the longer lines. Not the furthest
+    end, which is a punctuation mark hanging into the margin."""
+    left = min(line.x0 for line in lines)
+    furthest = max(line.x1 for line in lines)
+    long = Counter(round(line.x1) for line in lines if line.x1 - left > (furthest - left) / 2)
+    edge = max(long, key=lambda x: (long[x], x))
+    return max(line.x1 for line in lines if round(line.x1) == edge)
+
+
+# --- running headers, footers and page numbers ----------------------------------------------
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－_~\s]*\d+[-—–－_~\s]*"
+    r"|第\s*\d+\s*页(?:\s*[,，/、]?\s*共\s*\d+\s*页)?"
+    r"|共\s*\d+\s*页\s*第\s*\d+\s*页"
+    r"|\d+\s*/\s*\d+"
+    r"|page\s+\d+(?:\s+of\s+\d+)?)$",
+    re.IGNORECASE,
+)
+_MARGIN = 0.08  # top and bottom share of the page where running headers and footers sit
+_DIGITS = re.compile(r"\d+")
+
+
+def furniture(pages: Sequence[Sequence[Line]], heights: Sequence[float]) -> set[tuple[int, int]]:
+    """(page index, line index) of page numbers and running headers/footers.
+
+    Only the two outermost lines at the top and bottom of a page, inside its margins, are
+    candidates. Page numbers are recognized by their wording; other running lines by
+    repeating at the same height, digits aside, on at least half the pages (and at least two),
+    so a `单位：万元` under each project's title is never taken for a running header.
+    """
+    found: set[tuple[int, int]] = set()
+    repeats: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for p, (lines, height) in enumerate(zip(pages, heights, strict=True)):
+        n = len(lines)
+        for i in {0, 1, n - 2, n - 1} & set(range(n)):
+            line = lines[i]
+            top_margin = line.bottom < _MARGIN * height and i < 2
+            bottom_margin = line.top > (1 - _MARGIN) * height and i >= n - 2
+            if not (top_margin or bottom_margin):
+                continue
+            if _PAGE_NUMBER.match(line.text):
+                found.add((p, i))
+            else:
+                key = (_DIGITS.sub("#", line.text), round(line.top / 3))
+                repeats.setdefault(key, []).append((p, i))
+    for places in repeats.values():
+        n_pages = len({p for p, _ in places})
+        if n_pages >= 2 and n_pages * 2 >= len(pages):
+            found.update(places)
+    return found
