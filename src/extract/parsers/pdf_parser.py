@@ -52,9 +52,14 @@ def parse_pdf(data: bytes) -> Document:
         raise ParseError(_reason(exc)) from exc
 
 
+def _inner(exc: Exception) -> BaseException:
+    arg = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else None
+    return arg if isinstance(arg, BaseException) else exc
+
+
 def _reason(exc: Exception) -> str:
     """The one line a user sees; pdfplumber wraps pdfminer's errors, so look inside."""
-    inner = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+    inner = _inner(exc)
     if isinstance(inner, PDFPasswordIncorrect | PDFEncryptionError):
         return _PASSWORD
     if isinstance(inner, PDFSyntaxError | PSException) or isinstance(exc, PdfminerException):
@@ -171,7 +176,7 @@ def _parse(data: bytes) -> Document:
             try:
                 pages.append(_read_page(page))
             except Exception as exc:  # one damaged page costs that page only
-                unread.append(f"page {number} could not be read: {_reason(exc)}")
+                unread.append(f"page {number} could not be read ({_one_line(_inner(exc))})")
             finally:
                 page.close()
     n_chars = sum(p.n_chars for p in pages)

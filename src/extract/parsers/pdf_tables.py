@@ -157,24 +157,28 @@ class StitchedTable:
     def _cut_row(self, rows: list[CellDraft], first: int) -> bool:
         """Word and LibreOffice let a row break across pages unless told not to.
 
-        The signs of a cut, both needed: a cell of the last row ends on a line with no room
-        for the start of the text in the cell below it, and some other cell of the last row
-        has a blank cell below it (its text ended before the break). Cells merged down from
-        earlier rows tell nothing: the part of them on the next page is blank anyway. A row
-        whose every cell runs over the break is therefore not recognized as cut.
+        Of the cells that start in the last row, a cut shows in two ways: a cell with text on
+        both pages ends on a line with no room left for the start of the text below it, and
+        a cell whose text ended before the break is blank below (on one row: the blank part
+        of a cell merged down over several rows tells nothing). A short label or a number
+        can fill its cell by chance, so one running cell takes a blank one beside it; with
+        no blank cell, every cell with text on both pages must run on, and two at least.
+        A row cut between two paragraphs of its only running cell is missed.
         """
         last = self.n_rows - 1
         covering = self._covering_last_row()
-        runs_on = blank_below = False
+        running = ended = blank_below = 0
         for cell in rows:
             above = covering.get((cell.col, cell.col_span)) if cell.row == first else None
             if above is None or above.row != last or not above.paragraphs:
                 continue
             if not cell.paragraphs:
-                blank_below = True
+                blank_below += cell.row_span == 1
             elif is_full(above.text.last_gap, cell.text.first_lead):
-                runs_on = True
-        return runs_on and blank_below
+                running += 1
+            else:
+                ended += 1
+        return running > 0 and (blank_below > 0 or (ended == 0 and running >= 2))
 
     def _join_split_row(self, rows: list[CellDraft], first: int, offset: int) -> list[CellDraft]:
         """Cells of the part's first row continue the cells covering the table's last row."""
