@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from extract.model import Document, Location, Paragraph, ParseError, Table
@@ -165,9 +165,11 @@ def test_undecidable_and_binary_input() -> None:
     assert str(info.value) == NOT_TEXT
 
 
-def test_empty_input() -> None:
-    assert parse_tika_text(b"") == Document(blocks=(), source_format="txt", encoding="utf-8")
-    assert parse_tika_text(b"\n\r\n \n").blocks == ()
+@pytest.mark.parametrize("data", [b"", b"\n\r\n \n", "\u3000\t\n".encode("gb18030")])
+def test_blank_input_is_refused(data: bytes) -> None:
+    with pytest.raises(ParseError) as info:
+        parse_tika_text(data)
+    assert str(info.value) == "the file has no text, only spaces and blank lines"
 
 
 # --- the convention, case by case -------------------------------------------------------------
@@ -324,7 +326,9 @@ def render_tika(blocks: list[ParaSpec | TableSpec]) -> str:
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_rendered_documents_read_back(blocks: list[ParaSpec | TableSpec]) -> None:
-    doc = _parse(render_tika(blocks))
+    text = render_tika(blocks)
+    assume(text.strip())  # a blank file is refused (test_blank_input_is_refused)
+    doc = _parse(text)
     expected_tables = [b for b in blocks if not isinstance(b, ParaSpec)]
     got_tables = [[[list(c.paragraphs) for c in row] for row in t.rows()] for t in doc.tables()]
     assert got_tables == expected_tables
@@ -348,6 +352,10 @@ def test_arbitrary_bytes_parse_or_raise_parse_error(data: bytes) -> None:
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=300))
 def test_arbitrary_text_always_parses(text: str) -> None:
+    if not text.strip():
+        with pytest.raises(ParseError):
+            parse_tika_text(text.encode("utf-8"))
+        return
     doc = parse_tika_text(text.encode("utf-8"))
     for table in doc.tables():
         assert table.n_rows == len(table.rows()) >= 1

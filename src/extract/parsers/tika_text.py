@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.model import Block, Cell, Document, Location, Paragraph, Table
+from extract.model import Block, Cell, Document, Location, Paragraph, ParseError, Table
 from extract.parsers.encoding import decode_text
 
 _BOOKMARK = re.compile(r"\[bookmark: ([^\]]+)\]")
@@ -44,9 +44,14 @@ class _TableDraft:
     chunks: list[_Chunk]
 
 
+BLANK = "the file has no text, only spaces and blank lines"
+
+
 def parse_tika_text(data: bytes) -> Document:
-    """A Document from Tika text bytes; only ParseError (from decoding) can escape."""
+    """A Document from Tika text bytes; only ParseError (undecodable or blank) can escape."""
     text, encoding = decode_text(data)
+    if not text.strip():
+        raise ParseError(BLANK)
     blocks: list[Block] = []
     notes: list[str] = []
     n_tables = 0

@@ -1,0 +1,188 @@
+"""Hostile and broken input files, built in memory, for the bad-input matrix tests.
+
+Each builder returns the bytes of one file; `MATRIX` names the class, the file name it is fed
+under, and what the user must see. Kept apart from the tests so the matrix reads as a table.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pdf"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _zip(members: dict[str, bytes | str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _noise(n: int = 4096, seed: int = 1) -> bytes:
+    return random.Random(seed).randbytes(n)
+
+
+def _reference_text() -> str:
+    return (SAMPLES / "reference.txt").read_text(encoding="utf-8")
+
+
+def _document_xml(doctype: str, body: str) -> str:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>{doctype}<w:document xmlns:w="{W_NS}">'
+        f"<w:body><w:p><w:r><w:t>{body}</w:t></w:r></w:p></w:body></w:document>"
+    )
+
+
+def _laughs() -> bytes:
+    entities = '<!ENTITY a "lol">' + "".join(
+        f'<!ENTITY {chr(98 + i)} "{f"&{chr(97 + i)};" * 10}">' for i in range(9)
+    )
+    return _zip({"word/document.xml": _document_xml(f"<!DOCTYPE d [{entities}]>", "&j;")})
+
+
+def _external_entity() -> bytes:
+    doctype = '<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+    return _zip({"word/document.xml": _document_xml(doctype, "&x;")})
+
+
+def _zip_bomb() -> bytes:
+    """A zip of about 1 MB that would expand to 300 MB, written as a stream."""
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("word/document.xml", "w", force_zip64=True) as member,
+    ):
+        chunk = bytes(1 << 20)
+        for _ in range(300):
+            member.write(chunk)
+    return buffer.getvalue()
+
+
+def _undecidable() -> bytes:
+    """Japanese in Shift-JIS: not UTF-8, UTF-16 or GB18030, so never guessed into mojibake."""
+    return "これは日本語のテキストです。\n".encode("shift_jis")
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str  # the class of bad input, as the issue names it
+    filename: str
+    build: Callable[[], bytes]
+    status: str  # what documents.status must say
+    error: str | None  # the start of documents.error (None: no error)
+
+
+def _reference_docx() -> bytes:
+    return (SAMPLES / "reference.docx").read_bytes()
+
+
+MATRIX: tuple[Case, ...] = (
+    Case("empty file", "empty.txt", lambda: b"", "failed", "the file is empty"),
+    Case(
+        "whitespace-only text",
+        "blank.txt",
+        lambda: " \n\u3000\n\t\r\n".encode(),
+        "failed",
+        "the file has no text, only spaces and blank lines",
+    ),
+    Case("random bytes named .txt", "noise.txt", _noise, "failed", "not a text file"),
+    Case("random bytes named .docx", "noise.docx", _noise, "failed", "not a valid Word file"),
+    Case("random bytes named .pdf", "noise.pdf", _noise, "failed", "not a valid PDF file"),
+    Case(
+        "truncated .docx",
+        "cut.docx",
+        lambda: _reference_docx()[:15000],
+        "failed",
+        "not a valid Word file",
+    ),
+    Case(
+        "zip that is not a Word document",
+        "sheet.docx",
+        lambda: _zip({"xl/workbook.xml": "<workbook/>", "[Content_Types].xml": "<Types/>"}),
+        "failed",
+        "not a Word document",
+    ),
+    Case(
+        ".doc renamed .docx",
+        "legacy.docx",
+        lambda: OLE + bytes(4096),
+        "failed",
+        "legacy Word .doc file",
+    ),
+    Case("zip bomb", "bomb.docx", _zip_bomb, "failed", "unsafe Word file: it would unpack"),
+    Case("XML entity expansion", "laughs.docx", _laughs, "failed", "unsafe Word file: XML"),
+    Case("XML external entity", "xxe.docx", _external_entity, "failed", "unsafe Word file: XML"),
+    Case(
+        "password-protected .docx",
+        "password.docx",
+        lambda: OLE + bytes(512) + "EncryptedPackage".encode("utf-16-le") + bytes(512),
+        "failed",
+        "password-protected Word file",
+    ),
+    Case(
+        "encrypted PDF",
+        "encrypted.pdf",
+        lambda: (FIXTURES / "encrypted.pdf").read_bytes(),
+        "failed",
+        "password-protected PDF",
+    ),
+    Case(
+        "scanned PDF",
+        "scanned.pdf",
+        lambda: (FIXTURES / "scanned.pdf").read_bytes(),
+        "failed",
+        "scanned PDF",
+    ),
+    Case("GBK text", "gbk.txt", lambda: _reference_text().encode("gbk"), "ok", None),
+    Case(
+        "GB18030 text",
+        "gb18030.txt",  # a character outside GBK (four bytes in GB18030) in a last note
+        lambda: (_reference_text() + "\n附注：𠀀\n").encode("gb18030"),
+        "ok",
+        None,
+    ),
+    Case("UTF-16 with BOM", "utf16.txt", lambda: _reference_text().encode("utf-16"), "ok", None),
+    Case(
+        "UTF-8 with BOM", "utf8bom.txt", lambda: _reference_text().encode("utf-8-sig"), "ok", None
+    ),
+    Case(
+        "mixed CRLF/LF",
+        "crlf.txt",
+        lambda: "".join(
+            line + ("\r\n" if i % 2 else "\n")
+            for i, line in enumerate(_reference_text().split("\n"))
+        ).encode(),
+        "ok",
+        None,
+    ),
+    Case(
+        "undecidable encoding",
+        "undecided.txt",
+        _undecidable,
+        "failed",
+        "cannot decide the text encoding",
+    ),
+    Case(
+        "no project tables",
+        "part_one.txt",
+        lambda: "一、总体绩效目标\n保障运转。\n三、工作保障措施\n完善制度。制定制度。\n".encode(),
+        "ok",
+        None,
+    ),
+    Case(
+        "layout not recognized",
+        "notice.txt",
+        lambda: "关于印发预算的通知\n请各单位认真执行。\n".encode(),
+        "failed",
+        "no part of the document looks like a budget performance-target document",
+    ),
+)
