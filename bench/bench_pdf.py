@@ -15,11 +15,13 @@ Every timing is best and median of several repeats, the methods taking turns so 
 moment of the machine hits all of them. Then memory: a ~500-page document (build_many from
 samples/make_samples.py printed by LibreOffice, cached in bench/.cache/) and the 42-page one,
 each read in a fresh subprocess so that nothing of this process counts: seconds, ms per page,
-peak RSS (ru_maxrss), and VmRSS after page ~50 and after the last page (a wrapper around the
-parser's per-page function, set up in the subprocess; src/ is not touched) and at 10%, 50% and
-100% of the elapsed time (a thread reading /proc/self/status every 50 ms). Flat figures from
-page 50 to the last page mean memory does not grow with page count. Prints figures, asserts
-nothing about timing. Usage: python bench/bench_pdf.py [--repeats R] [--skip-large] [--pages N]
+peak RSS (VmHWM: ru_maxrss survives execve on Linux, so in a subprocess it may be the parent's),
+VmRSS right after page ~50 and after the last page (a wrapper around the parser's per-page
+function, set up in the subprocess; src/ is not touched), and VmRSS at 10%, 50% and 100% of the
+elapsed time (a thread reading /proc/self/status every 50 ms). Flat figures from page 50 to the
+last page (KiB/pg: the growth per page between them) mean memory does not grow with page count.
+Prints figures, asserts nothing about timing.
+Usage: python bench/bench_pdf.py [--repeats R] [--skip-large] [--pages N]
 """
 
 from __future__ import annotations
@@ -175,14 +177,27 @@ def large_pdf(target_pages: int) -> Path | None:
 # --- memory, measured in a fresh subprocess -----------------------------------------------
 
 
+def status_kib(key: str) -> int | None:
+    """A `Vm...:` figure of /proc/self/status in KiB, None where there is no /proc."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
 def vm_rss_kib() -> int:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    return 0
+    return status_kib("VmRSS") or 0
 
 
 def peak_rss_kib() -> int:
+    """This process's peak RSS. VmHWM first: on Linux ru_maxrss is kept across execve, so a
+    fresh subprocess would report its parent's peak if that was higher."""
+    hwm = status_kib("VmHWM")
+    if hwm is not None:
+        return hwm
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak // 1024 if sys.platform == "darwin" else peak
 
@@ -284,29 +299,33 @@ def measure(mode: str, path: Path) -> dict[str, Any]:
     return figures
 
 
+def mib(kib: int | None) -> str:
+    return f"{kib / 1024:6.0f}" if kib else f"{'-':>6}"
+
+
 def memory_run(paths: list[Path]) -> None:
-    print("\nmemory, each run in a fresh process (MiB of VmRSS; peak is ru_maxrss)")
+    print("\nmemory, each run in a fresh process (MiB of VmRSS; peak: VmHWM)")
     print(
-        f"{'file':<20}{'run':<10}{'pages':>6}{'s':>7}{'ms/pg':>7}{'start':>7}"
-        f"{'pg~50':>7}{'last pg':>8}{'t10%':>7}{'t50%':>7}{'t100%':>7}{'peak':>7}"
+        f"{'file':<18}{'run':<10}{'pages':>6}{'s':>6}{'ms/pg':>7}{'start':>6}"
+        f"{'pg~50':>6}{'last':>6}{'KiB/pg':>7}{'t10%':>6}{'t50%':>6}{'t100%':>6}{'peak':>6}"
     )
     modes = {"parse": "parse_pdf", "extract": "extract", "plumber": "plumber"}
     for path in paths:
         for mode, label in modes.items():
             f = measure(mode, path)
 
-            def mib(kib: int | None) -> str:
-                return f"{kib / 1024:7.0f}" if kib else f"{'-':>7}"
-
+            mark, last, pages = f["at_mark"], f["at_last"], f["pages"]
+            growth = "-"
+            if mark and last and pages > f["page_mark"]:
+                growth = f"{(last - mark) / (pages - f['page_mark']):.1f}"
             print(
-                f"{path.name:<20}{label:<10}{f['pages']:>6}{f['seconds']:>7.1f}"
-                f"{f['seconds'] * 1000 / f['pages']:>7.1f}{mib(f['start'])}{mib(f['at_mark'])}"
-                f" {mib(f['at_last'])}{mib(f['t10'])}{mib(f['t50'])}{mib(f['end'])}"
-                f"{mib(f['peak'])}"
+                f"{path.name:<18}{label:<10}{pages:>6}{f['seconds']:>6.1f}"
+                f"{f['seconds'] * 1000 / pages:>7.1f}{mib(f['start'])}{mib(mark)}{mib(last)}"
+                f"{growth:>7}{mib(f['t10'])}{mib(f['t50'])}{mib(f['end'])}{mib(f['peak'])}"
             )
     print(
-        "(pg~50, last pg: right after that page is read; t10%..t100%: at that share of the run;"
-        " plumber = bare extract_tables walk)"
+        "(pg~50, last: right after that page is read; t10%..t100%: at that share of the run;"
+        "\n plumber: the bare extract_tables walk)"
     )
 
 
