@@ -188,9 +188,35 @@ def test_measures(ref: FileResult) -> None:
     assert "做好绩效自评。" in measures[2]["text"]
 
 
-def test_issues_are_only_parser_notes(ref: FileResult) -> None:
-    """The reference document adds up: no validation finding, only how blank lines were read."""
+def test_issues_are_the_two_text_cost_targets_and_parser_notes(ref: FileResult) -> None:
+    """The reference document adds up: no error. Its only true warnings are the two 成本指标
+    whose 指标值 is a sentence with no number (`控制在预算额度内`, `是否按规定执行`); the third
+    (评审费, `≥90%`) and every 数量/质量/时效 value are figures. The rest are notes on how blank
+    lines were read."""
     issues = ref.rows["issues"]
-    assert {i["code"] for i in issues} == {"parser_note"}
-    assert all(i["severity"] == "info" for i in issues)
+    assert not [i for i in issues if i["severity"] == "error"]
+    findings = [
+        (i["severity"], i["code"], i["project_seq"], i["location"], i["message"])
+        for i in issues
+        if i["code"] != "parser_note"
+    ]
+    assert findings == [
+        (
+            "warning",
+            "quantitative_indicator_with_text_value",
+            1,
+            "table 2, row 5",
+            "成本指标 节约支出成本 has no measurable target, only text: 控制在预算额度内",
+        ),
+        (
+            "warning",
+            "quantitative_indicator_with_text_value",
+            3,
+            "table 6, row 5",
+            "成本指标 工资福利及各项保险等发放标准 has no measurable target, "
+            "only text: 是否按规定执行",
+        ),
+    ]
+    notes = [i for i in issues if i["code"] == "parser_note"]
+    assert notes and all(i["severity"] == "info" for i in notes)
     assert all(i["fiscal_year"] == 2021 for i in issues)

@@ -1,7 +1,8 @@
 """The `extract` command: parses arguments, calls the library, turns outcomes into exit codes.
 
-Exit codes: 0 every file ok (or partial), 1 any file failed, 2 bad usage (including an input
-path that does not exist or an output folder that cannot be written).
+Exit codes: 0 every file ok (or partial), 1 any file failed (or, with `run --strict`, any
+error-level issue), 2 bad usage (including an input path that does not exist or an output folder
+that cannot be written).
 """
 
 from __future__ import annotations
@@ -41,8 +42,19 @@ def main() -> None:
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Name each file as it finishes.")
-def run(inputs: tuple[Path, ...], out: Path, year: int | None, quiet: bool, verbose: bool) -> None:
-    """Extract INPUT files and folders (recursively) into OUT."""
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit 1 when this run finds any error-level issue (such as budget_sum_mismatch).",
+)
+def run(
+    inputs: tuple[Path, ...], out: Path, year: int | None, quiet: bool, verbose: bool, strict: bool
+) -> None:
+    """Extract INPUT files and folders (recursively) into OUT.
+
+    Exit codes: 0 every file ok or partial; 1 a file failed, or with --strict an error-level
+    issue was found; 2 bad usage.
+    """
     try:
         check_writable(out)
     except OutputError as exc:
@@ -69,7 +81,16 @@ def run(inputs: tuple[Path, ...], out: Path, year: int | None, quiet: bool, verb
         sys.exit(EXIT_USAGE)
     if not quiet:
         click.echo(_summary_line(summary, out))
-    sys.exit(EXIT_FAILED if summary.by_status("failed") else EXIT_OK)
+    errors = _error_issues(summary) if strict else 0
+    if errors:
+        click.echo(f"Error: --strict: {errors} error-level issue(s) in {out}/issues", err=True)
+    sys.exit(EXIT_FAILED if summary.by_status("failed") or errors else EXIT_OK)
+
+
+def _error_issues(summary: RunSummary) -> int:
+    return sum(
+        1 for r in summary.results for i in r.rows.get("issues", ()) if i["severity"] == "error"
+    )
 
 
 def _summary_line(summary: RunSummary, out: Path) -> str:
@@ -83,3 +104,30 @@ def _summary_line(summary: RunSummary, out: Path) -> str:
     if summary.duplicates:
         line += f" ({len(summary.duplicates)} duplicate file(s) skipped)"
     return line
+
+
+@main.command("report")
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the page (default: OUT/report.html).",
+)
+def report_command(out: Path, output: Path | None) -> None:
+    """Write an HTML quality report of the output folder OUT.
+
+    One self-contained file (no network needed): per-document status and counts, every issue
+    with a link to its project, and charts of budgets, quantified indicators and spending
+    plans. Exit codes: 0 written; 2 OUT is not an extract output folder, or the file cannot be
+    written.
+    """
+    from extract.reporting import report  # pandas is loaded only for this command
+
+    try:
+        path = report(out, output)
+    except (FileNotFoundError, OSError) as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(f"report -> {path}")

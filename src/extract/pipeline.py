@@ -74,7 +74,7 @@ def extract_file(item: InputFile, *, year: int | None, extracted_at: datetime) -
     try:
         data = item.path.read_bytes()
     except OSError as exc:
-        return _unreadable(item, f"cannot read the file: {exc.strerror or exc}", extracted_at)
+        return unreadable_result(item, f"cannot read the file: {exc.strerror or exc}", extracted_at)
     sha = hashlib.sha256(data).hexdigest()
     base: Row = {
         "doc_id": sha[:16],
@@ -92,13 +92,44 @@ def extract_file(item: InputFile, *, year: int | None, extracted_at: datetime) -
         doc = parse(data, fmt)
     except ParseError as exc:
         return _failed(base, item, str(exc), year)
+    except MemoryError:
+        return _failed(base, item, OUT_OF_MEMORY, year)
     except Exception as exc:  # a parser bug must not stop the batch
         return _failed(base, item, f"internal error while reading the file: {_brief(exc)}", year)
     try:
         normalized = normalize(doc)
+    except MemoryError:
+        return _failed(base, item, OUT_OF_MEMORY, year)
     except Exception as exc:  # a normalizer bug must not stop the batch
         return _failed(base, item, f"internal error while reading the tables: {_brief(exc)}", year)
     return _assemble(base, item, doc, normalized, year)
+
+
+OUT_OF_MEMORY = "ran out of memory while reading the file (see --memory-limit)"
+
+
+def failed_result(
+    item: InputFile,
+    reason: str,
+    *,
+    sha256: str,
+    size: int,
+    source_format: str | None,
+    year: int | None,
+    extracted_at: datetime,
+) -> FileResult:
+    """The `failed` result of a file whose reading was stopped from outside (a timeout, a
+    crashed or killed worker): what is known of it without reading it again."""
+    base: Row = {
+        "doc_id": sha256[:16],
+        "source_path": item.display,
+        "sha256": sha256,
+        "file_size": size,
+        "extractor_version": __version__,
+        "extracted_at": extracted_at,
+        "source_format": source_format,
+    }
+    return _failed(base, item, reason, year)
 
 
 def _brief(exc: BaseException) -> str:
@@ -110,6 +141,7 @@ def _assemble(
     base: Row, item: InputFile, doc: Document, norm: Normalized, option_year: int | None
 ) -> FileResult:
     year, source = _fiscal_year(option_year, norm, item)
+    norm.validate_year(year)
     doc_id = base["doc_id"]
     rows: dict[str, list[Row]] = {}
     for name in CONTENT_DATASETS:
@@ -192,7 +224,7 @@ def _failed(base: Row, item: InputFile, reason: str, option_year: int | None) ->
     return FileResult(doc_id, item.display, "failed", reason, rows)
 
 
-def _unreadable(item: InputFile, reason: str, extracted_at: datetime) -> FileResult:
+def unreadable_result(item: InputFile, reason: str, extracted_at: datetime) -> FileResult:
     """A file we cannot even read has no content hash; its id comes from its path instead."""
     digest = hashlib.sha256(f"unreadable:{item.path}".encode()).hexdigest()
     base: Row = {

@@ -19,7 +19,7 @@ from extract.normalizers.numbers import parse_amount, parse_month, parse_percent
 from extract.normalizers.part_one import is_part_heading, parse_part_one
 from extract.normalizers.projects import ProjectDraft, is_project_title, read_projects
 from extract.normalizers.rows import events
-from extract.normalizers.validate import validate
+from extract.normalizers.validate import validate, validate_fiscal_year
 from extract.normalizers.values import parse_value
 
 Row = dict[str, Any]
@@ -40,6 +40,13 @@ class Normalized:
     unit_name: str | None = None
     year_from_text: int | None = None
     year_from_codes: int | None = None
+
+    def validate_year(self, year: int | None) -> None:
+        """Add the findings that need the final fiscal year.
+
+        Only the pipeline decides that year, since `--year` and the file name take part too.
+        """
+        self.findings.extend(validate_fiscal_year(self.projects, year))
 
 
 def normalize(doc: Document) -> Normalized:

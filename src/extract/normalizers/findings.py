@@ -19,6 +19,31 @@ EXTRACTION_CODES: frozenset[str] = frozenset(
 )
 
 
+# What each code means, in a reviewer's words: the quality report prints it beside the count.
+CODE_MEANINGS: dict[str, str] = {
+    "budget_sum_mismatch": "财政资金 + 其他资金 ≠ 预算数",
+    "spending_plan_decreasing": "the cumulative 资金支出计划 goes down",
+    "spending_plan_not_100": "the 资金支出计划 does not end at 100%",
+    "spending_plan_unparsed": "the 资金支出计划's periods and percentages do not pair up",
+    "missing_level1": "a project without 产出, 效益 or 满意度 indicators",
+    "level2_misplaced": "a 二级指标 under the wrong 一级指标",
+    "value_unparsed": "a 指标值 with figures that could not be read (a range, a typo)",
+    "quantitative_indicator_with_text_value": "a 数量/质量/时效/成本 target without a figure",
+    "duplicate_project_code": "the same 项目编码 twice in one document",
+    "project_code_year_mismatch": "the year digits of the 项目编码 are not the fiscal year",
+    "empty_required_field": "项目编码, 项目名称, 预算数, 三级指标 or 指标值 left empty",
+    "amount_unit_missing": "no amount unit (万元/元) printed, so amounts were left empty",
+    "no_project_tables": "a document without 项目绩效目标表",
+    "indicator_header_missing": "a project without an indicator table",
+    "table_unrecognized": "table rows that could not be read",
+    "text_unrecognized": "text in a project table that maps to no column",
+    "layout_unrecognized": "not recognisable as a performance-target document",
+    "content_unread": "part of the file (a damaged or scanned page) could not be read",
+    "file_unreadable": "the file could not be read at all",
+    "parser_note": "how an ambiguity of the file format was resolved",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     severity: str

@@ -1,7 +1,12 @@
 """Checks an analyst would otherwise do by hand after retyping, as `issues` findings.
 
 Rules read finished rows only, so they apply the same to every input format. Each rule is a
-small function; `validate` runs them all.
+small function; `validate` runs them all. `validate_fiscal_year` is separate because the fiscal
+year is only final once the pipeline has weighed `--year` and the file name against the text.
+
+Severities: `error` means the document's figures contradict themselves (a reviewer must send it
+back); `warning` means something a reviewer should look at but that can be legitimate (a
+continuing project keeps the year digits of the year it was created in).
 """
 
 from __future__ import annotations
@@ -12,7 +17,9 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
+from extract.normalizers import fiscal, vocab
 from extract.normalizers.findings import ERROR, WARNING, Finding
+from extract.normalizers.values import parse_value
 
 Row = dict[str, Any]
 _HUNDRED = Decimal("100")
@@ -65,11 +72,10 @@ def _spending_plan(plan: Sequence[Row], projects: Sequence[Row]) -> Iterator[Fin
             )
 
 
-def _required_fields(projects: Sequence[Row]) -> Iterator[Finding]:
-    labels = {"project_code": "项目编码", "project_name": "项目名称", "budget_total_yuan": "预算数"}
+def _required_fields(projects: Sequence[Row], indicators: Sequence[Row]) -> Iterator[Finding]:
     for p in projects:
-        for column, label in labels.items():
-            if p.get(column) in (None, ""):
+        for column, label in vocab.REQUIRED_PROJECT_FIELDS.items():
+            if _blank(p.get(column)):
                 yield Finding(
                     WARNING,
                     "empty_required_field",
@@ -77,6 +83,21 @@ def _required_fields(projects: Sequence[Row]) -> Iterator[Finding]:
                     p.get("source_location"),
                     p["project_seq"],
                 )
+    for ind in indicators:
+        for column, label in vocab.REQUIRED_INDICATOR_FIELDS.items():
+            if _blank(ind.get(column)):
+                name = ind.get("level3") or ind.get("level2") or "?"
+                yield Finding(
+                    WARNING,
+                    "empty_required_field",
+                    f"{label} of indicator {name} is empty",
+                    ind.get("source_location"),
+                    ind["project_seq"],
+                )
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _duplicate_codes(projects: Sequence[Row]) -> Iterator[Finding]:
@@ -93,9 +114,6 @@ def _duplicate_codes(projects: Sequence[Row]) -> Iterator[Finding]:
             )
 
 
-_REQUIRED_LEVEL1 = {"output": "产出指标", "outcome": "效益指标", "satisfaction": "满意度指标"}
-
-
 def _missing_level1(projects: Sequence[Row], indicators: Sequence[Row]) -> Iterator[Finding]:
     present: dict[int, set[str]] = defaultdict(set)
     for ind in indicators:
@@ -104,7 +122,7 @@ def _missing_level1(projects: Sequence[Row], indicators: Sequence[Row]) -> Itera
         seq = p["project_seq"]
         if seq not in present:
             continue  # no indicators at all is reported by the normalizer
-        missing = [label for code, label in _REQUIRED_LEVEL1.items() if code not in present[seq]]
+        missing = [vocab.LEVEL1_NAMES[c] for c in vocab.REQUIRED_LEVEL1 if c not in present[seq]]
         if missing:
             yield Finding(
                 WARNING,
@@ -115,14 +133,91 @@ def _missing_level1(projects: Sequence[Row], indicators: Sequence[Row]) -> Itera
             )
 
 
+def _level2_placement(indicators: Sequence[Row]) -> Iterator[Finding]:
+    """A 二级指标 under a 一级指标 the framework does not put it under, once per pair.
+
+    Unknown labels (code `other`) are not judged: the framework says nothing about them.
+    """
+    seen: set[tuple[int, str | None, str | None]] = set()
+    for ind in indicators:
+        level1, level2 = ind.get("level1_code"), ind.get("level2_code")
+        allowed = vocab.LEVEL2_UNDER_LEVEL1.get(level1 or "")
+        if allowed is None or level2 in (None, "other") or level2 in allowed:
+            continue
+        key = (ind["project_seq"], ind.get("level1"), ind.get("level2"))
+        if key in seen:
+            continue
+        seen.add(key)
+        homes = [
+            vocab.LEVEL1_NAMES[c]
+            for c, under in vocab.LEVEL2_UNDER_LEVEL1.items()
+            if level2 in under
+        ]
+        yield Finding(
+            WARNING,
+            "level2_misplaced",
+            f"二级指标 {ind.get('level2')} belongs under {' or '.join(homes)}, "
+            f"not under 一级指标 {ind.get('level1')}",
+            ind.get("source_location"),
+            ind["project_seq"],
+        )
+
+
+def _quantitative_text(indicators: Sequence[Row]) -> Iterator[Finding]:
+    """数量/质量/时效/成本 targets with no number at all (`控制在预算额度内`, `是否按规定执行`).
+
+    Values that hold a number but could not be read are `value_unparsed` already, and empty
+    ones `empty_required_field`; neither is reported twice.
+    """
+    for ind in indicators:
+        raw = ind.get("value_raw") or ""
+        if (
+            ind.get("level2_code") not in vocab.QUANTITATIVE_LEVEL2
+            or ind.get("value_kind") != "text"
+            or not raw.strip()
+            or parse_value(raw).unparsed
+        ):
+            continue
+        yield Finding(
+            WARNING,
+            "quantitative_indicator_with_text_value",
+            f"{ind.get('level2')} {ind.get('level3')} has no measurable target, only text: {raw}",
+            ind.get("source_location"),
+            ind["project_seq"],
+        )
+
+
+def validate_fiscal_year(projects: Sequence[Row], year: int | None) -> list[Finding]:
+    """Project codes whose year digits (7–8, after the division) are not the fiscal year."""
+    if year is None:
+        return []
+    findings = []
+    for p in projects:
+        code = p.get("project_code")
+        code_year = fiscal.year_from_code(code)
+        if code_year is not None and code_year != year:
+            findings.append(
+                Finding(
+                    WARNING,
+                    "project_code_year_mismatch",
+                    f"项目编码 {code} carries the year {code_year}, but the fiscal year is {year}",
+                    p.get("source_location"),
+                    p["project_seq"],
+                )
+            )
+    return findings
+
+
 def validate(
     projects: Sequence[Row], plan: Sequence[Row], indicators: Sequence[Row]
 ) -> list[Finding]:
     rules: list[Callable[[], Iterator[Finding]]] = [
         lambda: _budget_sum(projects),
         lambda: _spending_plan(plan, projects),
-        lambda: _required_fields(projects),
+        lambda: _required_fields(projects, indicators),
         lambda: _duplicate_codes(projects),
         lambda: _missing_level1(projects, indicators),
+        lambda: _level2_placement(indicators),
+        lambda: _quantitative_text(indicators),
     ]
     return [finding for rule in rules for finding in rule()]

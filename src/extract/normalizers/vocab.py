@@ -74,6 +74,51 @@ LEVEL2_CODES: dict[str, str] = {
     "满意": "satisfaction",
 }
 
+# The Ministry of Finance's indicator framework: which 二级指标 codes belong under each 一级指标
+# code. 成本指标 sits under 产出指标 in the older templates and is a 一级指标 of its own in the
+# newer ones, where its 二级 are 经济成本指标, 社会成本指标 and 生态环境成本指标 (all `cost`).
+LEVEL2_UNDER_LEVEL1: dict[str, tuple[str, ...]] = {
+    "output": ("quantity", "quality", "timeliness", "cost"),
+    "outcome": ("economic", "social", "ecological", "sustainability"),
+    "satisfaction": ("satisfaction",),
+    "cost": ("cost",),
+}
+
+# 一级指标 every project must have (成本 is required only by the newer templates, so not here).
+REQUIRED_LEVEL1: tuple[str, ...] = ("output", "outcome", "satisfaction")
+
+# 二级指标 whose targets are measurable by definition: their 指标值 should hold a number.
+QUANTITATIVE_LEVEL2: tuple[str, ...] = ("quantity", "quality", "timeliness", "cost")
+
+# How findings and the quality report name each category code: the framework's own wording.
+LEVEL1_NAMES: dict[str, str] = {
+    "output": "产出指标",
+    "outcome": "效益指标",
+    "satisfaction": "满意度指标",
+    "cost": "成本指标",
+    "other": "其他",
+}
+LEVEL2_NAMES: dict[str, str] = {
+    "quantity": "数量指标",
+    "quality": "质量指标",
+    "timeliness": "时效指标",
+    "cost": "成本指标",
+    "economic": "经济效益指标",
+    "social": "社会效益指标",
+    "ecological": "生态效益指标",
+    "sustainability": "可持续影响指标",
+    "satisfaction": "服务对象满意度指标",
+    "other": "其他",
+}
+
+# Fields a project table must fill in, as the template labels them: dataset column -> label.
+REQUIRED_PROJECT_FIELDS: dict[str, str] = {
+    "project_code": "项目编码",
+    "project_name": "项目名称",
+    "budget_total_yuan": "预算数",
+}
+REQUIRED_INDICATOR_FIELDS: dict[str, str] = {"level3": "三级指标", "value_raw": "指标值"}
+
 # --- indicator values ---------------------------------------------------------------------------
 
 # Comparator spellings -> canonical comparator, longest first so `≥` never shadows `>=`-like

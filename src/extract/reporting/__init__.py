@@ -1,0 +1,35 @@
+"""The HTML quality report of an output folder: `extract report OUT` and `extract.report(OUT)`.
+
+The report reads OUT through `extract.load`, like any notebook, so it shows exactly what the
+datasets hold. It is one self-contained file (inline CSS and SVG, no script, no network), so it
+can be mailed to a finance reviewer or archived next to the data and still open years later.
+`gather` collects the facts, `page` and `charts` turn them into markup.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from extract.api import load
+from extract.reporting.gather import ReportFacts, gather
+from extract.reporting.page import render
+
+__all__ = ["REPORT_NAME", "ReportFacts", "gather", "render", "report"]
+
+REPORT_NAME = "report.html"
+
+
+def report(out: str | os.PathLike[str], output: str | os.PathLike[str] | None = None) -> Path:
+    """Write the report of OUT to `output` (default `OUT/report.html`) and return its path.
+
+    Written beside and renamed into place, so a reader never sees half a page.
+    """
+    source = Path(out)
+    facts = gather(load(source))
+    target = Path(output) if output is not None else source / REPORT_NAME
+    page = render(facts, str(source))
+    partial = target.with_name(f".{target.name}.tmp")
+    partial.write_text(page, encoding="utf-8")
+    os.replace(partial, target)
+    return target
