@@ -167,7 +167,7 @@ def test_same_file_twice_is_extracted_once(inputs: Path, tmp_path: Path) -> None
     out = tmp_path / "out"
     result = _run(str(inputs), str(inputs / "reference.txt"), "--out", str(out))
     assert result.exit_code == 0
-    assert "1 duplicate file(s) skipped" in result.output
+    assert "(skipped: 1 duplicate file(s))" in result.output
     assert len(extract.load(out).documents) == 1
 
 

@@ -2,19 +2,24 @@
 
 Exit codes: 0 every file ok (or partial), 1 any file failed (or, with `run --strict`, any
 error-level issue), 2 bad usage (including an input path that does not exist or an output folder
-that cannot be written).
+that cannot be written), 130/143 stopped by Ctrl-C/SIGTERM (finished documents are kept).
 """
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 from pathlib import Path
 
 import click
 
 from extract import __version__
-from extract.pipeline import FileResult, RunSummary, collect_inputs, extract_all, merged_rows
-from extract.writers import OutputError, check_writable, write_datasets
+from extract.batch import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+from extract.pipeline import collect_inputs
+from extract.progress import Progress
+from extract.runner import COMMIT_EVERY_FILES, Options, Report, execute, stored_errors
+from extract.writers import OutputError, check_writable
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -40,6 +45,48 @@ def main() -> None:
     default=None,
     help="Fiscal year of every input (overrides what the documents say).",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: the machine's cores).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds one file may take before it is stopped and recorded as failed (0: none).",
+)
+@click.option(
+    "--memory-limit",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MEMORY_MB,
+    show_default=True,
+    help="MB of memory per worker; a file needing more is recorded as failed (0: none).",
+)
+@click.option("--force", is_flag=True, help="Extract again files OUT already holds.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where files are read: worker processes here, or a Dask cluster.",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a local Dask cluster).",
+)
+@click.option(
+    "--commit-every",
+    type=click.IntRange(min=1),
+    default=COMMIT_EVERY_FILES,
+    show_default=True,
+    help="Write finished documents to OUT after this many files (and every 2 minutes).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Name each file as it finishes.")
 @click.option(
@@ -48,13 +95,30 @@ def main() -> None:
     help="Exit 1 when this run finds any error-level issue (such as budget_sum_mismatch).",
 )
 def run(
-    inputs: tuple[Path, ...], out: Path, year: int | None, quiet: bool, verbose: bool, strict: bool
+    inputs: tuple[Path, ...],
+    out: Path,
+    year: int | None,
+    jobs: int | None,
+    timeout: float,
+    memory_limit: int,
+    force: bool,
+    engine: str,
+    scheduler: str | None,
+    commit_every: int,
+    quiet: bool,
+    verbose: bool,
+    strict: bool,
 ) -> None:
     """Extract INPUT files and folders (recursively) into OUT.
 
-    Exit codes: 0 every file ok or partial; 1 a file failed, or with --strict an error-level
-    issue was found; 2 bad usage.
+    Files OUT already holds (same content, same extractor version) are skipped; the same
+    content under two paths is read once. Exit codes: 0 every file ok or partial; 1 a file
+    failed, or with --strict an error-level issue was found; 2 bad usage; 130/143 stopped by
+    Ctrl-C/SIGTERM, with the documents finished so far written.
     """
+    if scheduler is not None and engine != "dask":
+        click.echo("Error: --scheduler needs --engine dask", err=True)
+        sys.exit(EXIT_USAGE)
     try:
         check_writable(out)
     except OutputError as exc:
@@ -64,45 +128,54 @@ def run(
     if not files:
         click.echo("Error: no .txt, .docx, .doc or .pdf files in the given inputs", err=True)
         sys.exit(EXIT_USAGE)
-
-    def report(result: FileResult) -> None:
-        if result.status != "ok" and not quiet:
-            click.echo(f"{result.status}: {result.display}: {result.error}", err=True)
-        elif verbose:
-            click.echo(f"ok: {result.display}", err=True)
-
-    summary = extract_all(files, year=year, on_result=report)
+    options = Options(
+        out=out,
+        year=year,
+        jobs=jobs if jobs is not None else (os.cpu_count() or 1),
+        timeout=timeout,
+        memory_mb=memory_limit,
+        force=force,
+        engine=engine,
+        scheduler=scheduler,
+        commit_every=commit_every,
+    )
+    progress = Progress(len(files), quiet=quiet, verbose=verbose)
     try:
-        write_datasets(
-            out, merged_rows(summary.results), replace_doc_ids={r.doc_id for r in summary.results}
-        )
+        report = execute(files, options, progress)
     except OutputError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
+    finally:
+        progress.close()
     if not quiet:
-        click.echo(_summary_line(summary, out))
-    errors = _error_issues(summary) if strict else 0
+        click.echo(_summary_line(report, out))
+    if report.interrupted is not None:
+        name = signal.Signals(report.interrupted).name
+        click.echo(f"Stopped by {name}: the documents finished so far are in {out}", err=True)
+        sys.exit(128 + report.interrupted)
+    errors = 0
+    if strict:  # documents skipped as unchanged count with the issues OUT holds for them
+        errors = report.total("issues_error") + stored_errors(out, report.unchanged_ids)
     if errors:
         click.echo(f"Error: --strict: {errors} error-level issue(s) in {out}/issues", err=True)
-    sys.exit(EXIT_FAILED if summary.by_status("failed") or errors else EXIT_OK)
+    sys.exit(EXIT_FAILED if report.by_status("failed") or errors else EXIT_OK)
 
 
-def _error_issues(summary: RunSummary) -> int:
-    return sum(
-        1 for r in summary.results for i in r.rows.get("issues", ()) if i["severity"] == "error"
-    )
-
-
-def _summary_line(summary: RunSummary, out: Path) -> str:
-    n = len(summary.results)
+def _summary_line(report: Report, out: Path) -> str:
+    n = len(report.done)
     line = (
-        f"{n} file{'s' if n != 1 else ''}: {summary.by_status('ok')} ok, "
-        f"{summary.by_status('partial')} partial, {summary.by_status('failed')} failed; "
-        f"{summary.total('projects')} projects, {summary.total('indicators')} indicators, "
-        f"{summary.total('issues')} issues -> {out}"
+        f"{n} file{'s' if n != 1 else ''}: {report.by_status('ok')} ok, "
+        f"{report.by_status('partial')} partial, {report.by_status('failed')} failed; "
+        f"{report.total('projects')} projects, {report.total('indicators')} indicators, "
+        f"{report.total('issues')} issues -> {out}"
     )
-    if summary.duplicates:
-        line += f" ({len(summary.duplicates)} duplicate file(s) skipped)"
+    skipped = []
+    if report.unchanged:
+        skipped.append(f"{len(report.unchanged)} unchanged file(s) already in {out}")
+    if report.duplicates:
+        skipped.append(f"{len(report.duplicates)} duplicate file(s)")
+    if skipped:
+        line += f" (skipped: {', '.join(skipped)})"
     return line
 
 
@@ -131,3 +204,31 @@ def report_command(out: Path, output: Path | None) -> None:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     click.echo(f"report -> {path}")
+
+
+@main.command("history")
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--csv",
+    "csv_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the history, one row per project and year, to this CSV file.",
+)
+def history_command(out: Path, csv_path: Path | None) -> None:
+    """Follow each project of the archive OUT across fiscal years.
+
+    Projects are matched by unit and project name (their codes change every year). Prints one
+    line per project and a column per year: budget in yuan (number of indicators).
+    """
+    from extract.history import history, history_table
+
+    try:
+        frame = history(out)
+    except (FileNotFoundError, OutputError) as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(history_table(frame))
+    if csv_path is not None:
+        frame.to_csv(csv_path, index=False, encoding="utf-8-sig")
+        click.echo(f"history -> {csv_path}")

@@ -1,0 +1,128 @@
+"""A batch of several hundred documents through the whole run, as `extract run` does it.
+
+Builds N distinct documents from the committed samples, a third each of .txt, .docx and .pdf
+(each copy differs in bytes, so each is its own document), then runs the batch:
+
+  --jobs 1 and --jobs 2      documents per second, writing included, into a fresh OUT each
+  re-run                     the same set again into the --jobs 2 OUT: everything is unchanged,
+                             so this is the cost of hashing and skipping, as a share of the run
+  worker memory              peak RSS of the workers after the first and the last files
+
+Runs through `extract.runner.execute`, the function behind `extract run` (worker processes
+included); prints figures and asserts nothing about them.
+Usage: python bench/bench_batch.py [--docs N] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import statistics
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+from extract.pipeline import InputFile, collect_inputs
+from extract.runner import Options, Report, execute
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+_CODE = re.compile(rb"(?<=13030421)[A-Z0-9]{4}(?=[A-Z0-9]{9}\b)")
+
+
+def _base36(n: int, width: int = 4) -> str:
+    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    out = ""
+    for _ in range(width):
+        n, r = divmod(n, 36)
+        out = digits[r] + out
+    return out
+
+
+def _docx_copy(data: bytes, i: int) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            member = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                member = _CODE.sub(_base36(i).encode(), member)
+            dst.writestr(info, member, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+    return out.getvalue()
+
+
+def build_corpus(folder: Path, n: int) -> dict[str, int]:
+    txt = (SAMPLES / "reference.txt").read_text(encoding="utf-8")
+    docx = (SAMPLES / "reference.docx").read_bytes()
+    pdf = (SAMPLES / "reference.pdf").read_bytes()
+    counts = {"txt": 0, "docx": 0, "pdf": 0}
+    for i in range(n):
+        kind = ("txt", "docx", "pdf")[i % 3]
+        code = _base36(i)
+        if kind == "txt":
+            data = re.sub(r"(?<=13030421)[A-Z0-9]{4}(?=[A-Z0-9]{9}\b)", code, txt).encode()
+        elif kind == "docx":
+            data = _docx_copy(docx, i)
+        else:
+            data = pdf + f"\n% copy {i}\n".encode()  # after %%EOF: same content, own bytes
+        (folder / f"doc_{i:04d}.{kind}").write_bytes(data)
+        counts[kind] += 1
+    return counts
+
+
+def timed_run(inputs: list[InputFile], out: Path, jobs: int) -> tuple[float, Report]:
+    start = time.perf_counter()
+    report = execute(inputs, Options(out=out, jobs=jobs), progress=None)
+    return time.perf_counter() - start, report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--docs", type=int, default=510, help="documents in the batch")
+    parser.add_argument("--keep", type=Path, default=None, help="build the corpus here")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        base = args.keep if args.keep is not None else Path(tmp)
+        corpus = base / "corpus"
+        corpus.mkdir(parents=True, exist_ok=True)
+        start = time.perf_counter()
+        counts = build_corpus(corpus, args.docs)
+        inputs = collect_inputs([corpus])
+        print(
+            f"corpus: {len(inputs)} documents ({counts['txt']} txt, {counts['docx']} docx,"
+            f" {counts['pdf']} pdf) built in {time.perf_counter() - start:.1f} s"
+        )
+        runs: dict[int, tuple[float, Report]] = {}
+        for jobs in (1, 2):
+            seconds, report = timed_run(inputs, base / f"out_jobs{jobs}", jobs)
+            runs[jobs] = (seconds, report)
+            statuses = {s: report.by_status(s) for s in ("ok", "partial", "failed")}
+            print(
+                f"--jobs {jobs}: {seconds:6.1f} s, {len(inputs) / seconds:6.1f} docs/s, "
+                f"{report.commits} commit(s), {statuses}, "
+                f"{report.total('indicators')} indicators"
+            )
+        speedup = runs[1][0] / runs[2][0]
+        print(f"speed-up --jobs 2 over --jobs 1: {speedup:.2f}x (target >= 1.8x)")
+
+        seconds, rerun = timed_run(inputs, base / "out_jobs2", 2)
+        share = seconds / runs[2][0]
+        print(
+            f"re-run, unchanged set: {seconds:.2f} s, {len(rerun.unchanged)} unchanged, "
+            f"{len(rerun.done)} extracted = {share:.1%} of the first --jobs 2 run (target < 5%)"
+        )
+
+        rss = runs[2][1].worker_rss_kib
+        k = max(1, min(20, len(rss) // 10))
+        first, last = statistics.median(rss[:k]), statistics.median(rss[-k:])
+        print(
+            f"worker peak RSS (--jobs 2): median of the first {k} files {first / 1024:.1f} MiB,"
+            f" of the last {k} {last / 1024:.1f} MiB, highest {max(rss) / 1024:.1f} MiB"
+            " (workers are replaced every 100 files; target: flat)"
+        )
+
+
+if __name__ == "__main__":
+    main()
