@@ -186,3 +186,49 @@ MATRIX: tuple[Case, ...] = (
         "no part of the document looks like a budget performance-target document",
     ),
 )
+
+
+def long_pdf(n_pages: int) -> bytes:
+    """A valid PDF of `n_pages` pages, each a heading and a small ruled 3x3 table.
+
+    Written object by object (no PDF library needed): every page shares one content stream
+    and the standard Helvetica font, so 2,000 pages take well under a megabyte.
+    """
+    content = [b"BT /F1 12 Tf 72 760 Td (Long document) Tj ET", b"0.5 w"]
+    for i in range(4):  # a 3x3 grid of ruling lines
+        y = 700 - 20 * i
+        content.append(f"72 {y} m 372 {y} l S".encode())
+        x = 72 + 100 * i
+        content.append(f"{x} 700 m {x} 640 l S".encode())
+    for r in range(3):
+        for c in range(3):
+            x, y = 80 + 100 * c, 686 - 20 * r
+            content.append(f"BT /F1 10 Tf {x} {y} Td (cell {r}{c}) Tj ET".encode())
+    stream = b"\n".join(content)
+    objects: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"",  # the page tree, filled in below
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    first_page = len(objects) + 1
+    kids = " ".join(f"{first_page + i} 0 R" for i in range(n_pages)).encode()
+    objects[1] = b"<< /Type /Pages /Count %d /Kids [" % n_pages + kids + b"] >>"
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
+        b" /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
+    )
+    objects.extend(page for _ in range(n_pages))
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -15,8 +16,10 @@ import pytest
 from click.testing import CliRunner, Result
 
 import extract
-from bad_inputs import MATRIX, SAMPLES, Case
+from bad_inputs import MATRIX, SAMPLES, Case, long_pdf
 from extract.cli import main
+from extract.pipeline import InputFile
+from extract.runner import Options, execute
 
 GOOD = SAMPLES / "reference.docx"
 
@@ -111,3 +114,46 @@ def test_csv_cannot_run_formulas_but_parquet_keeps_the_values(tmp_path: Path) ->
         assert value not in cells
     parquet = pq.read_table(out / "indicators").column("value_raw").to_pylist()
     assert set(values.values()) <= set(parquet)
+
+
+@pytest.fixture(scope="module")
+def long_pdf_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("long")
+    path = folder / "long.pdf"
+    path.write_bytes(long_pdf(2000))
+    return path
+
+
+def test_a_2000_page_pdf_is_stopped_by_the_timeout(long_pdf_file: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(GOOD, folder / "good.docx")
+    shutil.copy(long_pdf_file, folder / "long.pdf")
+    out = tmp_path / "out"
+    start = time.monotonic()
+    result = _run(str(folder), "--out", str(out), "--timeout", "1")
+    assert time.monotonic() - start < 30
+    assert result.exit_code == 1
+    docs = extract.load(out).documents.set_index("source_path")
+    assert docs.loc["good.docx", "n_indicators"] == 27
+    assert docs.loc["long.pdf", "error"] == (
+        "stopped after 1 s (--timeout): the file takes too long to read"
+    )
+
+
+def test_a_2000_page_pdf_finishes_in_bounded_memory(long_pdf_file: Path, tmp_path: Path) -> None:
+    """Read to the end within the default timeout, under a 1 GiB cap, in a worker whose peak
+    memory stays far below it (pages are released as they are read)."""
+    report = execute(
+        [InputFile(long_pdf_file, "long.pdf"), InputFile(GOOD, "good.docx")],
+        Options(out=tmp_path / "out", jobs=1, memory_mb=1024),
+        progress=None,
+    )
+    done = {d.display: d for d in report.done}
+    assert done["good.docx"].status == "ok"
+    long = done["long.pdf"]  # read to the end: its own verdict, not a timeout or memory error
+    assert long.status == "partial" and long.error is not None
+    assert long.error.startswith("no indicator table")
+    pages = extract.load(tmp_path / "out").documents.set_index("source_path")
+    assert pages.loc["long.pdf", "n_pages"] == 2000
+    assert max(report.worker_rss_kib) < 400 * 1024

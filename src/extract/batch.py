@@ -136,12 +136,28 @@ class Outcome:
 
 
 def _init_worker(memory_mb: int) -> None:
-    """Runs in each new worker: the parent handles Ctrl-C; memory is capped."""
+    """Runs in each new worker: the parent handles Ctrl-C; memory is capped.
+
+    The cap is address space on top of what the worker holds when it starts (a forked worker
+    inherits its parent's libraries, which may already reserve a gigabyte), so `memory_mb` is
+    what reading one file may take.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if memory_mb > 0:
-        limit = memory_mb * 1024 * 1024
+        limit = _address_space() + memory_mb * 1024 * 1024
         with contextlib.suppress(ValueError, OSError):  # a lower hard limit is in force
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _address_space() -> int:
+    """This process's virtual memory size in bytes (0 where /proc is missing)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def work(item: InputFile, year: int | None, extracted_at: datetime) -> tuple[FileResult, int]:

@@ -64,7 +64,8 @@ def main() -> None:
     type=click.IntRange(min=0),
     default=DEFAULT_MEMORY_MB,
     show_default=True,
-    help="MB of memory per worker; a file needing more is recorded as failed (0: none).",
+    help="MB of memory one file may take in its worker; a file needing more is recorded as"
+    " failed (0: no limit).",
 )
 @click.option("--force", is_flag=True, help="Extract again files OUT already holds.")
 @click.option(

@@ -1,0 +1,109 @@
+"""A multi-year archive in one OUT: runs accumulate, re-runs skip what is there, partitions
+stay one file per year, and the history follows each project from year to year."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import polars as pl
+import pytest
+from click.testing import CliRunner, Result
+
+import extract
+from conftest import SAMPLES
+from extract.cli import main
+from extract.history import history
+
+REFERENCE = (SAMPLES / "reference.txt").read_text(encoding="utf-8")
+
+
+def _run(*args: str) -> Result:
+    return CliRunner().invoke(main, ["run", *args, "--jobs", "2"])
+
+
+def _year_2022() -> str:
+    """The same department a year later: codes carry 22, project 1 grows from 6 to 8 万元."""
+    text = REFERENCE.replace("13030421", "13030422")
+    return text.replace("\t6.00\n", "\t8.00\n")
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    (tmp_path / "2021.txt").write_text(REFERENCE, encoding="utf-8")
+    (tmp_path / "2022.txt").write_text(_year_2022(), encoding="utf-8")
+    out = tmp_path / "out"
+    assert _run(str(tmp_path / "2021.txt"), "--out", str(out)).exit_code == 0
+    assert _run(str(tmp_path / "2022.txt"), "--out", str(out)).exit_code == 0
+    return out
+
+
+def test_years_accumulate_one_file_per_year(archive: Path, tmp_path: Path) -> None:
+    for name in ("documents", "projects", "indicators"):
+        assert sorted(p.name for p in (archive / name).iterdir()) == [
+            "2021.parquet",
+            "2022.parquet",
+        ]
+    # A second document of 2021 joins its year's file: no new file per run.
+    extra = tmp_path / "extra.txt"
+    extra.write_text(REFERENCE.replace("K8U6FQHZNYVC1", "K8U6FQHZNYVC2") + "\n附注\n", "utf-8")
+    assert _run(str(extra), "--out", str(archive)).exit_code == 0
+    assert sorted(p.name for p in (archive / "projects").iterdir()) == [
+        "2021.parquet",
+        "2022.parquet",
+    ]
+    frame = pd.read_parquet(archive / "projects")
+    assert frame.groupby("fiscal_year").size().to_dict() == {2021: 6, 2022: 3}
+    assert str(frame["fiscal_year"].dtype) == "int16"
+    by_duckdb = duckdb.sql(
+        f"select fiscal_year, count(*) n from read_parquet('{archive}/projects/*.parquet') "
+        "group by 1 order by 1"
+    ).fetchall()
+    assert by_duckdb == [(2021, 6), (2022, 3)]
+    by_polars = pl.read_parquet(f"{archive}/projects/*.parquet").group_by("fiscal_year").len()
+    assert dict(by_polars.sort("fiscal_year").iter_rows()) == {2021: 6, 2022: 3}
+
+
+def test_history_follows_projects_across_years(archive: Path) -> None:
+    frame = history(archive)
+    assert len(frame) == 6
+    land = frame[frame["project_name"] == "国有土地交易中心运行费用"]
+    assert land["fiscal_year"].tolist() == [2021, 2022]
+    assert [str(b) for b in land["budget_total_yuan"]] == ["60000.00", "80000.00"]
+    assert land["project_codes"].tolist() == ["13030421K8U6FQHZNYVC1", "13030422K8U6FQHZNYVC1"]
+    change = land["budget_change_yuan"].tolist()
+    assert change[0] is None and str(change[1]) == "20000.00"
+    assert land["n_indicators"].tolist() == [9, 9]
+    assert set(frame["years_present"]) == {2}
+    assert not frame["conflict"].any()
+    assert extract.load(archive).documents["fiscal_year"].tolist() == [2021, 2022]
+
+
+def test_history_command(archive: Path, tmp_path: Path) -> None:
+    csv = tmp_path / "history.csv"
+    result = CliRunner().invoke(main, ["history", str(archive), "--csv", str(csv)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["unit", "project", "2021", "2022"]
+    land = next(line for line in lines if "国有土地交易中心运行费用" in line)
+    assert land.split()[-4:] == ["60000.00", "(9)", "80000.00", "(9)"]
+    assert len(pd.read_csv(csv, encoding="utf-8-sig")) == 6
+
+
+def test_rerun_skips_unchanged_and_force_extracts_again(archive: Path, tmp_path: Path) -> None:
+    inputs = [str(tmp_path / "2021.txt"), str(tmp_path / "2022.txt")]
+    again = _run(*inputs, "--out", str(archive))
+    assert again.exit_code == 0
+    assert "0 files: 0 ok" in again.output
+    assert "(skipped: 2 unchanged file(s) already in" in again.output
+    before = extract.load(archive).documents["extracted_at"].tolist()
+    forced = _run(*inputs, "--out", str(archive), "--force")
+    assert forced.exit_code == 0 and "2 files: 2 ok" in forced.output
+    after = extract.load(archive).documents["extracted_at"].tolist()
+    assert all(a > b for a, b in zip(after, before, strict=True))
+    # A changed file is a new document; the old one stays (its bytes are another doc_id).
+    (tmp_path / "2022.txt").write_text(_year_2022() + "\n附注\n", encoding="utf-8")
+    changed = _run(*inputs, "--out", str(archive))
+    assert "1 file: 1 ok" in changed.output and "1 unchanged" in changed.output
+    assert len(extract.load(archive).documents) == 3
