@@ -47,6 +47,8 @@ format: $(TSTAMP) ## apply ruff's formatting and safe fixes
 bench: $(BSTAMP) ## print throughput figures (see bench/)
 	$(BIN)/python bench/bench_pipeline.py
 	$(BIN)/python bench/bench_docx.py
+	$(BIN)/python bench/bench_pdf.py
+	$(BIN)/python bench/bench_batch.py
 
 samples: $(STAMP) ## regenerate samples/ from reference.txt (+ PDFs, tests/fixtures/pdf/ if soffice)
 	$(BIN)/python samples/make_samples.py

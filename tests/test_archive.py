@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 import extract
 from conftest import SAMPLES
 from extract.cli import main
-from extract.history import history
+from extract.timeline import history
 
 REFERENCE = (SAMPLES / "reference.txt").read_text(encoding="utf-8")
 
@@ -107,3 +107,7 @@ def test_rerun_skips_unchanged_and_force_extracts_again(archive: Path, tmp_path:
     changed = _run(*inputs, "--out", str(archive))
     assert "1 file: 1 ok" in changed.output and "1 unchanged" in changed.output
     assert len(extract.load(archive).documents) == 3
+
+
+def test_history_in_the_python_api(archive: Path) -> None:
+    assert extract.history(archive).equals(history(archive))

@@ -1,29 +1,28 @@
 """extract: Chinese budget performance-target documents to analysis-ready datasets.
 
-`extract.load(OUT)` is the notebook entry point and `extract.report(OUT)` writes the HTML
-quality report; both are imported lazily so that the command line does not pay for pandas when
-it does not need it.
+`extract.load(OUT)` is the notebook entry point, `extract.report(OUT)` writes the HTML quality
+report and `extract.history(OUT)` follows projects across years; all are imported lazily so
+that the command line does not pay for pandas when it does not need it.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "load", "report"]
+__all__ = ["__version__", "history", "load", "report"]
 
 if TYPE_CHECKING:
     from extract.api import load
     from extract.reporting import report
+    from extract.timeline import history
+
+_LAZY = {"load": "extract.api", "report": "extract.reporting", "history": "extract.timeline"}
 
 
 def __getattr__(name: str) -> Any:
-    if name == "load":
-        from extract.api import load as _load
-
-        return _load
-    if name == "report":
-        from extract.reporting import report as _report
-
-        return _report
-    raise AttributeError(f"module 'extract' has no attribute {name!r}")
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'extract' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

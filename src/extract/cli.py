@@ -222,7 +222,7 @@ def history_command(out: Path, csv_path: Path | None) -> None:
     Projects are matched by unit and project name (their codes change every year). Prints one
     line per project and a column per year: budget in yuan (number of indicators).
     """
-    from extract.history import history, history_table
+    from extract.timeline import history, history_table
 
     try:
         frame = history(out)
