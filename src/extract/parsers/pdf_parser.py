@@ -199,6 +199,7 @@ def _parse(data: bytes) -> Document:
                 assembler.line(item, p.number, k == 0)
             else:
                 assembler.table(item, k == 0)
+        p.lines, p.tables = [], []  # the assembler holds what it still needs
     blocks = assembler.finish()
     return Document(
         blocks=tuple(blocks),

@@ -43,6 +43,11 @@ def _index(edges: Sequence[float], value: float) -> int | None:
     return i if i >= 0 and abs(edges[i] - value) <= _SNAP else None
 
 
+_NO_TEXT = CellText([])
+_NO_CHARS: list[Char] = []  # shared by finished cells: nothing is added after finish()
+_NO_BOX: Box = (0.0, 0.0, 0.0, 0.0)
+
+
 @dataclass(slots=True)
 class CellDraft:
     row: int
@@ -55,12 +60,17 @@ class CellDraft:
     paragraphs: list[str] = field(default_factory=list)
     text: CellText = field(default_factory=lambda: CellText([]))
 
-    def finish(self) -> None:
-        """Chars to paragraphs, then the chars are dropped (they hold most of the memory)."""
+    def finish(self, *, on_edge: bool) -> None:
+        """Chars to paragraphs; then what is no longer needed is let go, since every page's
+        cells are kept until the document is assembled: the chars and the box always, and
+        the line measures unless the cell is in a first or last row, where a page break may
+        need them to tell a cut row."""
         lines: list[Line] = lines_of(self.chars)
-        self.text = cell_paragraphs(lines, self.box[0], self.box[2])
-        self.paragraphs = self.text.paragraphs
-        self.chars = []
+        text = cell_paragraphs(lines, self.box[0], self.box[2])
+        self.paragraphs = text.paragraphs
+        self.text = text if on_edge else _NO_TEXT
+        self.chars = _NO_CHARS
+        self.box = _NO_BOX
 
 
 @dataclass(slots=True)
@@ -109,8 +119,9 @@ class PageTable:
             cell.chars.append(char)
 
     def finish(self) -> None:
+        last = len(self.ys) - 1
         for cell in self.cells:
-            cell.finish()
+            cell.finish(on_edge=cell.row == 0 or cell.row + cell.row_span == last)
         self._owner = {}
 
 
