@@ -16,40 +16,16 @@ Usage: python bench/bench_batch.py [--docs N] [--keep DIR]
 from __future__ import annotations
 
 import argparse
-import io
 import re
 import statistics
 import tempfile
 import time
-import zipfile
 from pathlib import Path
+
+from benchlib import SAMPLES, base36, distinct_docx
 
 from extract.pipeline import InputFile, collect_inputs
 from extract.runner import Options, Report, execute
-
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
-_CODE = re.compile(rb"(?<=13030421)[A-Z0-9]{4}(?=[A-Z0-9]{9}\b)")
-
-
-def _base36(n: int, width: int = 4) -> str:
-    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    out = ""
-    for _ in range(width):
-        n, r = divmod(n, 36)
-        out = digits[r] + out
-    return out
-
-
-def _docx_copy(data: bytes, i: int) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            member = src.read(info.filename)
-            if info.filename == "word/document.xml":
-                member = _CODE.sub(_base36(i).encode(), member)
-            dst.writestr(info, member, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
-    return out.getvalue()
 
 
 def build_corpus(folder: Path, n: int) -> dict[str, int]:
@@ -59,11 +35,11 @@ def build_corpus(folder: Path, n: int) -> dict[str, int]:
     counts = {"txt": 0, "docx": 0, "pdf": 0}
     for i in range(n):
         kind = ("txt", "docx", "pdf")[i % 3]
-        code = _base36(i)
+        code = base36(i)
         if kind == "txt":
             data = re.sub(r"(?<=13030421)[A-Z0-9]{4}(?=[A-Z0-9]{9}\b)", code, txt).encode()
         elif kind == "docx":
-            data = _docx_copy(docx, i)
+            data = distinct_docx(docx, i)
         else:
             data = pdf + f"\n% copy {i}\n".encode()  # after %%EOF: same content, own bytes
         (folder / f"doc_{i:04d}.{kind}").write_bytes(data)

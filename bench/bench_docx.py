@@ -20,35 +20,29 @@ from __future__ import annotations
 
 import argparse
 import gc
-import importlib
 import io
-import re
 import resource
-import statistics
 import sys
 import tempfile
 import time
 import tracemalloc
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
+from benchlib import (
+    EXTRACTED_AT,
+    Timing,
+    clear_caches,
+    distinct_docx,
+    load_sample_module,
+    status_kib,
+    time_methods,
+)
 
-from extract.normalizers import text as text_module
-from extract.normalizers.labels import label_key
 from extract.parsers.docx_parser import parse_docx
 from extract.pipeline import FileResult, InputFile, extract_file
-
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
-EXTRACTED_AT = datetime(2021, 1, 28, tzinfo=UTC)
-# A project code is `13030421` (region + year) and 13 characters; the 4 after the prefix are
-# replaced per copy, which keeps the codes of one document distinct from each other.
-_CODE = re.compile(rb"(?<=13030421)[A-Z0-9]{4}(?=[A-Z0-9]{9}\b)")
-_UNIT = "(本级)".encode()
 
 
 @dataclass(frozen=True)
@@ -58,22 +52,8 @@ class Sample:
     data: bytes
 
 
-@dataclass
-class Timing:
-    best: float  # seconds per document
-    median: float
-
-
-def load_make_samples() -> object:
-    sys.path.insert(0, str(SAMPLES))
-    try:
-        return importlib.import_module("make_samples")
-    finally:
-        sys.path.remove(str(SAMPLES))
-
-
 def build_samples(folder: Path, n_projects: int) -> list[Sample]:
-    make_samples = load_make_samples()
+    make_samples = load_sample_module("make_samples")
     blocks = make_samples.read_reference(make_samples.REFERENCE)  # type: ignore[attr-defined]
     reference = make_samples.render(blocks, make_samples.VARIANT_LIST[0])  # type: ignore[attr-defined]
     many = make_samples.build_many(n_projects)  # type: ignore[attr-defined]
@@ -86,12 +66,6 @@ def build_samples(folder: Path, n_projects: int) -> list[Sample]:
 
 
 # --- the methods compared -----------------------------------------------------------------
-
-
-def clear_caches() -> None:
-    """Text and label caches emptied, so no document is timed on what an earlier one left."""
-    label_key.cache_clear()
-    text_module._clean.cache_clear()
 
 
 def ours_extract(sample: Sample) -> FileResult:
@@ -131,57 +105,16 @@ def docx2python_method() -> Callable[[Sample], None] | None:
     return run
 
 
-def time_methods(
-    methods: dict[str, Callable[[Sample], object]], sample: Sample, repeats: int
-) -> dict[str, Timing]:
-    for method in methods.values():  # warm imports, caches, lazily loaded modules
-        method(sample)
-    times: dict[str, list[float]] = {name: [] for name in methods}
-    for _ in range(repeats):
-        for name, method in methods.items():
-            gc.collect()
-            start = time.perf_counter()
-            method(sample)
-            times[name].append(time.perf_counter() - start)
-    return {name: Timing(min(t), statistics.median(t)) for name, t in times.items()}
-
-
 # --- memory -------------------------------------------------------------------------------
 
 
 def rss_kib() -> tuple[int, str]:
     """Current resident set size (VmRSS); the peak from getrusage where /proc is missing."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]), "current RSS"
-    except OSError:
-        pass
+    current = status_kib("VmRSS")
+    if current is not None:
+        return current, "current RSS"
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return (peak // 1024 if sys.platform == "darwin" else peak), "peak RSS"
-
-
-def distinct_copy(data: bytes, i: int) -> bytes:
-    """The same document with its own project codes and unit name, so its own doc_id."""
-    tag = _base36(i, 4)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            member = src.read(info.filename)
-            if info.filename == "word/document.xml":
-                member = _CODE.sub(tag.encode(), member)
-                member = member.replace(_UNIT, f"(本级{i})".encode())
-            dst.writestr(info, member, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
-    return out.getvalue()
-
-
-def _base36(n: int, width: int) -> str:
-    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    out = ""
-    for _ in range(width):
-        n, r = divmod(n, 36)
-        out = digits[r] + out
-    return out
 
 
 def memory_run(samples: list[Sample], folder: Path, n_docs: int) -> None:
@@ -193,7 +126,7 @@ def memory_run(samples: list[Sample], folder: Path, n_docs: int) -> None:
     for i in range(n_docs):
         source = samples[i % len(samples)]
         path = folder / f"copy_{i:05d}_{source.name}"
-        path.write_bytes(distinct_copy(source.data, i))
+        path.write_bytes(distinct_docx(source.data, i))
         paths.append(path)
     print(f"  copies written in {time.perf_counter() - start:.1f} s")
     gc.collect()

@@ -28,34 +28,35 @@ from __future__ import annotations
 
 import argparse
 import gc
-import importlib
 import io
 import json
 import resource
-import statistics
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pdfplumber
+from benchlib import (
+    EXTRACTED_AT,
+    ROOT,
+    SAMPLES,
+    Timing,
+    clear_caches,
+    load_sample_module,
+    status_kib,
+    time_methods,
+)
 
-from extract.normalizers import text as text_module
-from extract.normalizers.labels import label_key
 from extract.parsers import pdf_parser
 from extract.parsers.pdf_parser import parse_pdf
 from extract.pipeline import FileResult, InputFile, extract_file
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
 CACHE = Path(__file__).resolve().parent / ".cache"
-EXTRACTED_AT = datetime(2021, 1, 28, tzinfo=UTC)
 REFERENCE = SAMPLES / "reference.pdf"
 LARGE = SAMPLES / "large" / "40_projects.pdf"
 # build_many(P) prints as part one (2 pages) plus about one page per project: 40 -> 42 pages.
@@ -72,12 +73,6 @@ class Sample:
     pages: int
 
 
-@dataclass
-class Timing:
-    best: float  # seconds per page
-    median: float
-
-
 def load_sample(path: Path) -> Sample:
     data = path.read_bytes()
     with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -86,12 +81,6 @@ def load_sample(path: Path) -> Sample:
 
 
 # --- the methods compared -----------------------------------------------------------------
-
-
-def clear_caches() -> None:
-    """Text and label caches emptied, so no document is timed on what an earlier one left."""
-    label_key.cache_clear()
-    text_module._clean.cache_clear()
 
 
 def ours_extract(sample: Sample) -> FileResult:
@@ -118,30 +107,7 @@ def plumber_tables_text(sample: Sample) -> None:
             page.close()
 
 
-def time_methods(
-    methods: dict[str, Callable[[Sample], object]], sample: Sample, repeats: int
-) -> dict[str, Timing]:
-    for method in methods.values():  # warm imports, caches, lazily loaded modules
-        method(sample)
-    times: dict[str, list[float]] = {name: [] for name in methods}
-    for _ in range(repeats):
-        for name, method in methods.items():
-            gc.collect()
-            start = time.perf_counter()
-            method(sample)
-            times[name].append((time.perf_counter() - start) / sample.pages)
-    return {name: Timing(min(t), statistics.median(t)) for name, t in times.items()}
-
-
 # --- the 500-page document ----------------------------------------------------------------
-
-
-def load_module(name: str) -> ModuleType:
-    sys.path.insert(0, str(SAMPLES))
-    try:
-        return importlib.import_module(name)
-    finally:
-        sys.path.remove(str(SAMPLES))
 
 
 def large_pdf(target_pages: int) -> Path | None:
@@ -151,8 +117,8 @@ def large_pdf(target_pages: int) -> Path | None:
     if path.is_file():
         print(f"{path.relative_to(ROOT)}: cached ({len(path.read_bytes()) / 2**20:.1f} MiB)")
         return path
-    make_samples = load_module("make_samples")  # imports make_pdfs from samples/ too
-    make_pdfs = load_module("make_pdfs")
+    make_samples = load_sample_module("make_samples")  # imports make_pdfs from samples/ too
+    make_pdfs = load_sample_module("make_pdfs")
     if make_pdfs.soffice() is None:
         print(
             f"{target_pages}-page case skipped: soffice (LibreOffice) is not installed and"
@@ -175,17 +141,6 @@ def large_pdf(target_pages: int) -> Path | None:
 
 
 # --- memory, measured in a fresh subprocess -----------------------------------------------
-
-
-def status_kib(key: str) -> int | None:
-    """A `Vm...:` figure of /proc/self/status in KiB, None where there is no /proc."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith(key + ":"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return None
 
 
 def vm_rss_kib() -> int:
@@ -362,7 +317,9 @@ def main() -> None:
             f" status {check.status}, {check.count('projects')} projects,"
             f" {check.count('indicators')} indicators, {check.count('issues')} issues"
         )
-        results[sample.name] = time_methods(methods, sample, args.repeats or repeats[sample.name])
+        results[sample.name] = time_methods(
+            methods, sample, args.repeats or repeats[sample.name], per=sample.pages
+        )
 
     names = [s.name for s in samples]
     counts = ", ".join(f"{args.repeats or repeats[n]} for {n}" for n in names)

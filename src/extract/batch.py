@@ -249,11 +249,3 @@ def failure(task: Task, reason: str, year: int | None, extracted_at: datetime) -
         year=year,
         extracted_at=extracted_at,
     )
-
-
-def run_in_process(
-    tasks: Sequence[Task], *, year: int | None, extracted_at: datetime
-) -> Generator[Outcome, None, None]:
-    """One file after another in this process: no isolation; for the library and tests."""
-    for task in tasks:
-        yield Outcome(extract_file(task.item, year=year, extracted_at=extracted_at))

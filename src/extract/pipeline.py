@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -244,41 +244,6 @@ def _fallback_year(option: int | None, item: InputFile) -> tuple[int | None, str
         return option, "option"
     from_name = fiscal.year_from_filename(item.path.name)
     return (from_name, "filename") if from_name is not None else (None, None)
-
-
-@dataclass(slots=True)
-class RunSummary:
-    results: list[FileResult]
-    duplicates: list[str]
-
-    def by_status(self, status: str) -> int:
-        return sum(1 for r in self.results if r.status == status)
-
-    def total(self, dataset: str) -> int:
-        return sum(r.count(dataset) for r in self.results)
-
-
-def extract_all(
-    inputs: Sequence[InputFile],
-    *,
-    year: int | None = None,
-    on_result: Callable[[FileResult], None] | None = None,
-) -> RunSummary:
-    """Extract every file once; the same content under two paths is extracted once."""
-    extracted_at = datetime.now(UTC)
-    results: list[FileResult] = []
-    seen: set[str] = set()
-    duplicates: list[str] = []
-    for item in inputs:
-        result = extract_file(item, year=year, extracted_at=extracted_at)
-        if result.doc_id in seen:
-            duplicates.append(item.display)
-            continue
-        seen.add(result.doc_id)
-        results.append(result)
-        if on_result is not None:
-            on_result(result)
-    return RunSummary(results, duplicates)
 
 
 def merged_rows(results: Iterable[FileResult]) -> dict[str, list[Row]]:

@@ -26,7 +26,6 @@ from extract.batch import (
     Outcome,
     Task,
     plan,
-    run_in_process,
     run_local,
 )
 from extract.pipeline import FileResult, InputFile, merged_rows
@@ -45,7 +44,7 @@ class Options:
     timeout: float = DEFAULT_TIMEOUT
     memory_mb: int = DEFAULT_MEMORY_MB
     force: bool = False
-    engine: str = "local"  # local | dask | inline (this process, no isolation)
+    engine: str = "local"  # local | dask
     scheduler: str | None = None
     commit_every: int = COMMIT_EVERY_FILES
     commit_seconds: float = COMMIT_EVERY_SECONDS
@@ -212,8 +211,6 @@ def _record(report: Report, outcome: Outcome, progress: Progress | None) -> None
 def _engine(
     tasks: Sequence[Task], options: Options, extracted_at: datetime
 ) -> Generator[Outcome, None, None]:
-    if options.engine == "inline":
-        return run_in_process(tasks, year=options.year, extracted_at=extracted_at)
     if options.engine == "dask":
         from extract.dask_engine import run_dask
 
