@@ -39,7 +39,8 @@ _UNMAPPED = (
     "the PDF's fonts carry no text mapping, so its characters cannot be read;"
     " it needs OCR (e.g. ocrmypdf) before its text can be extracted"
 )
-_SCANNED_PAGE_SHARE = 0.5  # an image over half the page, and no text: a scanned page
+_SCANNED_PAGE_SHARE = 0.5
+_PAGES_PER_CACHE = 25  # an image over half the page, and no text: a scanned page
 
 
 def parse_pdf(data: bytes) -> Document:
@@ -211,11 +212,14 @@ def _parse(data: bytes) -> Document:
 
 
 def _pages(pdf: Any) -> Iterator[Any]:
-    """Pages one at a time; the document's object cache is emptied after each one."""
-    for page in pdf.pages:
+    """Pages one at a time. pdfminer keeps every object it parsed (page content streams
+    included) for the whole document; emptying that cache every few pages bounds memory on
+    long files, while fonts and resources shared by neighbouring pages are parsed again only
+    that often."""
+    for number, page in enumerate(pdf.pages, start=1):
         yield page
         cache = getattr(pdf.doc, "_cached_objs", None)
-        if isinstance(cache, dict):
+        if number % _PAGES_PER_CACHE == 0 and isinstance(cache, dict):
             cache.clear()
 
 
