@@ -156,7 +156,7 @@ def run(
         sys.exit(128 + report.interrupted)
     errors = 0
     if strict:  # documents skipped as unchanged count with the issues OUT holds for them
-        errors = report.total("issues_error") + stored_errors(out, report.unchanged_ids)
+        errors = report.errors() + stored_errors(out, report.unchanged_ids)
     if errors:
         click.echo(f"Error: --strict: {errors} error-level issue(s) in {out}/issues", err=True)
     sys.exit(EXIT_FAILED if report.by_status("failed") or errors else EXIT_OK)

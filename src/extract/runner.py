@@ -58,12 +58,15 @@ class Done:
     display: str
     status: str
     error: str | None
-    counts: dict[str, int]
+    counts: dict[str, int]  # rows per dataset
+    errors: int  # error-level issues
 
     @classmethod
     def of(cls, result: FileResult) -> Done:
         counts = {name: len(rows) for name, rows in result.rows.items()}
-        return cls(result.doc_id, result.display, result.status, result.error, counts)
+        issues = result.rows.get("issues", ())
+        errors = sum(1 for issue in issues if issue.get("severity") == "error")
+        return cls(result.doc_id, result.display, result.status, result.error, counts, errors)
 
 
 @dataclass(slots=True)
@@ -82,8 +85,8 @@ class Report:
     def total(self, dataset: str) -> int:
         return sum(d.counts.get(dataset, 0) for d in self.done)
 
-    def has_errors(self) -> bool:
-        return any(d.counts.get("issues_error", 0) for d in self.done)
+    def errors(self) -> int:
+        return sum(d.errors for d in self.done)
 
 
 class _Stop(Exception):
@@ -198,10 +201,7 @@ def _chain(first: list[FileResult], rest: Iterator[Outcome]) -> Iterator[Outcome
 
 
 def _record(report: Report, outcome: Outcome, progress: Progress | None) -> None:
-    done = Done.of(outcome.result)
-    errors = sum(1 for i in outcome.result.rows.get("issues", ()) if i.get("severity") == "error")
-    done.counts["issues_error"] = errors
-    report.done.append(done)
+    report.done.append(Done.of(outcome.result))
     if outcome.worker_rss_kib is not None:
         report.worker_rss_kib.append(outcome.worker_rss_kib)
     if progress is not None:
