@@ -34,8 +34,8 @@ import docx
 from benchlib import (
     EXTRACTED_AT,
     Timing,
-    clear_caches,
     distinct_docx,
+    extract_cold,
     load_sample_module,
     status_kib,
     time_methods,
@@ -69,8 +69,7 @@ def build_samples(folder: Path, n_projects: int) -> list[Sample]:
 
 
 def ours_extract(sample: Sample) -> FileResult:
-    clear_caches()
-    return extract_file(InputFile(sample.path, sample.name), year=None, extracted_at=EXTRACTED_AT)
+    return extract_cold(sample.path, sample.name)
 
 
 def ours_parse(sample: Sample) -> None:

@@ -46,7 +46,7 @@ from benchlib import (
     ROOT,
     SAMPLES,
     Timing,
-    clear_caches,
+    extract_cold,
     load_sample_module,
     status_kib,
     time_methods,
@@ -84,8 +84,7 @@ def load_sample(path: Path) -> Sample:
 
 
 def ours_extract(sample: Sample) -> FileResult:
-    clear_caches()
-    return extract_file(InputFile(sample.path, sample.name), year=None, extracted_at=EXTRACTED_AT)
+    return extract_cold(sample.path, sample.name)
 
 
 def ours_parse(sample: Sample) -> None:

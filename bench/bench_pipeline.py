@@ -12,9 +12,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchlib import EXTRACTED_AT, clear_caches
+from benchlib import extract_cold
 
-from extract.pipeline import FileResult, InputFile, extract_file, merged_rows
+from extract.pipeline import FileResult, InputFile, merged_rows
 from extract.writers import write_datasets
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,11 +34,7 @@ def make_corpus(folder: Path, n: int) -> list[InputFile]:
 def extract(items: list[InputFile]) -> list[FileResult]:
     """Each copy as if it were the first: the text caches are emptied before every file,
     since copies of one document would otherwise find every value already cleaned."""
-    results = []
-    for item in items:
-        clear_caches()
-        results.append(extract_file(item, year=None, extracted_at=EXTRACTED_AT))
-    return results
+    return [extract_cold(item.path, item.display) for item in items]
 
 
 def best_of(repeats: int, fn: object) -> float:

@@ -23,6 +23,7 @@ from typing import TypeVar
 
 from extract.normalizers import text as text_module
 from extract.normalizers.labels import label_key
+from extract.pipeline import FileResult, InputFile, extract_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -45,6 +46,12 @@ def clear_caches() -> None:
     """Text and label caches emptied, so no document is timed on what an earlier one left."""
     label_key.cache_clear()
     text_module._clean.cache_clear()
+
+
+def extract_cold(path: Path, name: str) -> FileResult:
+    """The whole extraction of one file (no writing), as if it were the first of a run."""
+    clear_caches()
+    return extract_file(InputFile(path, name), year=None, extracted_at=EXTRACTED_AT)
 
 
 def time_methods(

@@ -19,7 +19,7 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def _zip(members: dict[str, bytes | str]) -> bytes:
+def zip_archive(members: dict[str, bytes | str]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in members.items():
@@ -42,19 +42,19 @@ def _document_xml(doctype: str, body: str) -> str:
     )
 
 
-def _laughs() -> bytes:
+def laughs_docx() -> bytes:
     entities = '<!ENTITY a "lol">' + "".join(
         f'<!ENTITY {chr(98 + i)} "{f"&{chr(97 + i)};" * 10}">' for i in range(9)
     )
-    return _zip({"word/document.xml": _document_xml(f"<!DOCTYPE d [{entities}]>", "&j;")})
+    return zip_archive({"word/document.xml": _document_xml(f"<!DOCTYPE d [{entities}]>", "&j;")})
 
 
 def _external_entity() -> bytes:
     doctype = '<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-    return _zip({"word/document.xml": _document_xml(doctype, "&x;")})
+    return zip_archive({"word/document.xml": _document_xml(doctype, "&x;")})
 
 
-def _zip_bomb() -> bytes:
+def zip_bomb() -> bytes:
     """A zip of about 1 MB that would expand to 300 MB, written as a stream."""
     buffer = io.BytesIO()
     with (
@@ -107,7 +107,7 @@ MATRIX: tuple[Case, ...] = (
     Case(
         "zip that is not a Word document",
         "sheet.docx",
-        lambda: _zip({"xl/workbook.xml": "<workbook/>", "[Content_Types].xml": "<Types/>"}),
+        lambda: zip_archive({"xl/workbook.xml": "<workbook/>", "[Content_Types].xml": "<Types/>"}),
         "failed",
         "not a Word document",
     ),
@@ -118,8 +118,8 @@ MATRIX: tuple[Case, ...] = (
         "failed",
         "legacy Word .doc file",
     ),
-    Case("zip bomb", "bomb.docx", _zip_bomb, "failed", "unsafe Word file: it would unpack"),
-    Case("XML entity expansion", "laughs.docx", _laughs, "failed", "unsafe Word file: XML"),
+    Case("zip bomb", "bomb.docx", zip_bomb, "failed", "unsafe Word file: it would unpack"),
+    Case("XML entity expansion", "laughs.docx", laughs_docx, "failed", "unsafe Word file: XML"),
     Case("XML external entity", "xxe.docx", _external_entity, "failed", "unsafe Word file: XML"),
     Case(
         "password-protected .docx",

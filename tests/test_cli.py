@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import shutil
-import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -13,6 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 import extract
+from bad_inputs import OLE, laughs_docx, zip_archive
 from conftest import SAMPLES
 from extract.cli import main
 from extract.schema import DATASETS, SCHEMAS
@@ -83,38 +82,19 @@ def test_bad_files_fail_alone(inputs: Path, tmp_path: Path) -> None:
     assert len(extract.load(out).indicators) == 27
 
 
-def _zip_bytes(members: dict[str, str]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in members.items():
-            archive.writestr(name, text)
-    return buffer.getvalue()
-
-
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_LAUGHS = '<!ENTITY a "lol">' + "".join(
-    f'<!ENTITY {chr(98 + i)} "{f"&{chr(97 + i)};" * 10}">' for i in range(9)
-)
 BAD_WORD_FILES = {
     "not_a_zip.docx": (b"PK\x03\x04" + bytes(300), "not a valid Word file"),
     "no_document.docx": (
-        _zip_bytes({"word/styles.xml": "<styles/>"}),
+        zip_archive({"word/styles.xml": "<styles/>"}),
         "not a Word document: the archive has no word/document.xml",
     ),
     "password.docx": (
-        _OLE + bytes(512) + "EncryptedPackage".encode("utf-16-le") + bytes(512),
+        OLE + bytes(512) + "EncryptedPackage".encode("utf-16-le") + bytes(512),
         "password-protected Word file: remove the password and save again",
     ),
-    "legacy.docx": (_OLE + bytes(2048), "legacy Word .doc file: save it as .docx"),
+    "legacy.docx": (OLE + bytes(2048), "legacy Word .doc file: save it as .docx"),
     "laughs.docx": (
-        _zip_bytes(
-            {
-                "word/document.xml": f'<?xml version="1.0"?><!DOCTYPE d [{_LAUGHS}]>'
-                f'<w:document xmlns:w="{_W_NS}"><w:body><w:p><w:r><w:t>&j;</w:t></w:r>'
-                "</w:p></w:body></w:document>"
-            }
-        ),
+        laughs_docx(),
         "unsafe Word file: XML contains a DTD/entities",
     ),
 }

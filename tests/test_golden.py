@@ -14,18 +14,9 @@ import pytest
 
 from conftest import GOLDEN, SAMPLES
 from extract.pipeline import InputFile, extract_file
+from extract.schema import DATASETS
 from golden_io import comparable, dump, load
 
-DATASETS = (
-    "documents",
-    "department_goals",
-    "measures",
-    "projects",
-    "project_goals",
-    "spending_plan",
-    "indicators",
-    "issues",
-)
 # Parser notes describe how a format's quirks were resolved; they are true of one rendering only.
 FORMAT_SPECIFIC_CODES = frozenset({"parser_note"})
 
