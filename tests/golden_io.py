@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -26,14 +27,19 @@ PER_FILE_COLUMNS = frozenset(
 
 
 def comparable(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows with per-file columns dropped and values made JSON-exact (Decimal as text)."""
+    """Rows with per-file columns dropped and values made JSON-exact (Decimal as text, dates
+    as ISO `YYYY-MM-DD`)."""
     out = []
     for row in rows:
         clean: dict[str, Any] = {}
         for key, value in row.items():
             if key in PER_FILE_COLUMNS:
                 continue
-            clean[key] = f"{value}" if isinstance(value, Decimal) else value
+            if isinstance(value, Decimal):
+                value = f"{value}"
+            elif isinstance(value, date):
+                value = value.isoformat()
+            clean[key] = value
         out.append(clean)
     return out
 

@@ -135,12 +135,13 @@ def test_whitespace_only_and_no_tables(tmp_path: Path) -> None:
     ds = extract.load(out)
     docs = ds.documents.set_index("source_path")
     assert docs.loc[str(blank), "status"] == "failed"
-    assert docs.loc[str(prose), "status"] == "failed"
-    assert "budget performance-target" in docs.loc[str(prose), "error"]
+    # Readable prose without targets: ok, 0 projects, and a note saying so (contract v2).
+    assert docs.loc[str(prose), "status"] == "ok"
+    assert docs.loc[str(prose), "n_projects"] == 0
     assert docs.loc[str(part_one), "status"] == "ok"
-    codes = ds.issues.groupby("doc_id")["code"].apply(set)
+    codes = ds.issues.groupby("doc_id")["code"].apply(list)
     assert "no_project_tables" in codes[docs.loc[str(part_one), "doc_id"]]
-    assert "layout_unrecognized" in codes[docs.loc[str(prose), "doc_id"]]
+    assert codes[docs.loc[str(prose), "doc_id"]] == ["no_target_tables"]
 
 
 def test_same_file_twice_is_extracted_once(inputs: Path, tmp_path: Path) -> None:

@@ -8,10 +8,13 @@ from hypothesis import strategies as st
 
 from extract.normalizers import vocab
 from extract.normalizers.labels import (
+    category_level,
     classify_level1,
     classify_level2,
     label_key,
     match_label,
+    parent_level1_name,
+    strip_score_band,
 )
 
 
@@ -100,6 +103,15 @@ def test_first_canonical_key_wins_a_clash() -> None:
         ("满意度指标", "satisfaction"),
         ("成本指标", "cost"),
         ("产 出 指 标", "output"),
+        ("预期产出指标", "output"),
+        ("效果指标", "outcome"),
+        ("成本指标(0-20)分", "cost"),
+        ("产出指标 (40-50)分", "output"),
+        ("效益指标（30分）", "outcome"),
+        ("满意度指标（10分）", "satisfaction"),
+        ("社会公众或服务对象满意度指标", "satisfaction"),
+        ("产出", "output"),
+        ("效益", "outcome"),
         ("其他", "other"),
         ("", "other"),
         (None, "other"),
@@ -125,6 +137,20 @@ def test_classify_level1(text: str | None, code: str) -> None:
         ("可持续影响指标", "sustainability"),
         ("服务对象满意度指标", "satisfaction"),
         ("满意度指标", "satisfaction"),
+        ("社会公众或服务对象满意度指标", "satisfaction"),  # not social
+        ("社会成本指标", "cost"),
+        ("生态环境成本指标", "cost"),
+        ("预算(或投资规模)控制指标", "cost"),
+        ("预算（或投资规模）控制指标", "cost"),
+        ("数量指标(或建筑规模指标)", "quantity"),
+        ("时效指标(工期指标)", "timeliness"),
+        ("工期指标", "timeliness"),
+        ("社会、经济、生态效益 指标", "other"),
+        ("经济、社会效益指标", "other"),
+        ("社会和环境效益指标", "other"),
+        ("生态环境效益指标", "ecological"),
+        ("持续影响指标", "sustainability"),
+        ("数 量 指 标", "quantity"),
         ("其他指标", "other"),
         ("", "other"),
         (None, "other"),
@@ -132,6 +158,105 @@ def test_classify_level1(text: str | None, code: str) -> None:
 )
 def test_classify_level2(text: str | None, code: str) -> None:
     assert classify_level2(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "stripped"),
+    [
+        ("成本指标(0-20)分", "成本指标"),
+        ("产出指标 (40-50)分", "产出指标"),
+        ("效益指标（30分）", "效益指标"),
+        ("满意度指标(0-10分)", "满意度指标"),
+        ("效益指标（20～30）分", "效益指标"),
+        ("产出指标(50)", "产出指标"),
+        ("产出指标（１０分）", "产出指标"),
+        ("产出指标", "产出指标"),
+        ("时效指标(工期指标)", "时效指标(工期指标)"),
+        ("数量指标(或建筑规模指标)", "数量指标(或建筑规模指标)"),
+        ("(30分)", "(30分)"),
+        ("", ""),
+    ],
+)
+def test_strip_score_band(text: str, stripped: str) -> None:
+    assert strip_score_band(text) == stripped
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("产出指标", 1),
+        ("预期产出指标", 1),
+        ("效益指标", 1),
+        ("效果指标", 1),
+        ("满意度指标", 1),
+        ("产出指标 (40-50)分", 1),
+        ("效益指标（30分）", 1),
+        ("产 出 指 标", 1),
+        ("数量指标", 2),
+        ("质量指标", 2),
+        ("时效指标", 2),
+        ("进度指标", 2),
+        ("经济效益指标", 2),
+        ("社会效益指标", 2),
+        ("生态效益指标", 2),
+        ("环境效益指标", 2),
+        ("可持续影响指标", 2),
+        ("服务对象满意度指标", 2),
+        ("社会公众或服务对象满意度指标", 2),
+        ("经济成本指标", 2),
+        ("社会成本指标", 2),
+        ("生态环境成本指标", 2),
+        ("数量指标(或建筑规模指标)", 2),
+        ("时效指标(工期指标)", 2),
+        ("预算(或投资规模)控制指标", 2),
+        ("社会、经济、生态效益 指标", 2),
+        ("数量", 2),
+        ("成本指标", None),  # a 一级 in newer templates, a 二级 in older ones
+        ("成本指标(0-20)分", None),
+        ("其他", None),
+        ("绩效指标", None),
+        ("按时收取土地出让价款", None),
+        ("社会效益明显", None),
+        ("", None),
+    ],
+)
+def test_category_level(text: str, level: int | None) -> None:
+    assert category_level(text) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "parent"),
+    [
+        ("数量指标", "产出指标"),
+        ("质量指标", "产出指标"),
+        ("时效指标", "产出指标"),
+        ("时效指标(工期指标)", "产出指标"),
+        ("数量指标(或建筑规模指标)", "产出指标"),
+        ("成本指标", "产出指标"),
+        ("预算(或投资规模)控制指标", "产出指标"),
+        ("经济成本指标", "成本指标"),
+        ("社会成本指标", "成本指标"),
+        ("生态环境成本指标", "成本指标"),
+        ("经济效益指标", "效益指标"),
+        ("社会效益指标", "效益指标"),
+        ("生态效益指标", "效益指标"),
+        ("环境效益指标", "效益指标"),
+        ("可持续影响指标", "效益指标"),
+        ("服务对象满意度指标", "满意度指标"),
+        ("社会公众或服务对象满意度指标", "满意度指标"),
+        ("社会、经济、生态效益 指标", None),
+        ("其他指标", None),
+        ("", None),
+    ],
+)
+def test_parent_level1_name(text: str, parent: str | None) -> None:
+    assert parent_level1_name(text) == parent
+
+
+def test_every_parent_is_a_framework_name() -> None:
+    assert set(vocab.LEVEL2_PARENT) <= set(vocab.LEVEL2_NAMES)
+    for level2, level1 in vocab.LEVEL2_PARENT.items():
+        assert level2 in vocab.LEVEL2_UNDER_LEVEL1[level1]
 
 
 @settings(max_examples=200)
@@ -143,3 +268,6 @@ def test_label_functions_never_raise(text: str) -> None:
     assert match_label(text, vocab.PROJECT_LABELS) in (None, *vocab.PROJECT_LABELS)
     assert classify_level1(text) in (*vocab.LEVEL1_CODES.values(), "other")
     assert classify_level2(text) in (*vocab.LEVEL2_CODES.values(), "other")
+    assert category_level(text) in (None, 1, 2)
+    assert parent_level1_name(text) in (None, *vocab.LEVEL1_NAMES.values())
+    assert len(strip_score_band(text)) <= len(text)

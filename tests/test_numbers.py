@@ -9,10 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.normalizers.numbers import (
+    ProseAmount,
     amount_unit,
+    label_amount_unit,
     parse_amount,
+    parse_amount_text,
     parse_month,
     parse_percent,
+    prose_amounts,
     to_yuan,
 )
 
@@ -185,3 +189,129 @@ def test_to_yuan_is_exact_to_the_cent(amount: Decimal, unit: str | None) -> None
     assert result.as_tuple().exponent == -2
     multiplier = {None: 1, "元": 1, "千元": 1000, "万元": 10_000, "亿元": 100_000_000}[unit]
     assert abs(result - amount * multiplier) <= Decimal("0.005")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit"),
+    [
+        ("10000万元", "10000", "万元"),
+        ("250万", "250", "万元"),
+        ("250 万", "250", "万元"),
+        ("6.00万元", "6.00", "万元"),
+        (
+            "6923.3552万元(其中:上级财政资金:6923.3552万元;本级财政:0万元)",
+            "6923.3552",
+            "万元",
+        ),
+        ("6923.3552万元（其中：上级财政资金：6923.3552万元）", "6923.3552", "万元"),
+        ("300万元;其中人员经费100万元", "300", "万元"),
+        ("300万元，其中人员经费100万元", "300", "万元"),
+        ("771,325,800.00", "771325800.00", None),
+        ("226,145,100.00", "226145100.00", None),
+        ("284500.00", "284500.00", None),
+        ("919.00", "919.00", None),
+        ("3", "3", None),
+        ("0", "0", None),
+        ("0.00", "0.00", None),
+        ("3,309,840.00元", "3309840.00", "元"),
+        ("8,827,620.53", "8827620.53", None),
+        ("１２３．５万元", "123.5", "万元"),
+        ("2.5千元", "2.5", "千元"),
+        ("1.5亿元", "1.5", "亿元"),
+        (" 13.00 ", "13.00", None),
+        ("-", None, None),
+        ("—", None, None),
+        ("无", None, None),
+        ("", None, None),
+        ("   ", None, None),
+        ("详见附件", None, None),
+        ("1,2", None, None),
+        ("1.2.3", None, None),
+        ("6.00万美元", None, None),
+        ("100%", None, None),
+        ("3万人", None, None),
+        ("2025年", None, None),
+        ("300万元,2", None, None),
+    ],
+)
+def test_parse_amount_text(text: str, amount: str | None, unit: str | None) -> None:
+    value, printed_unit = parse_amount_text(text)
+    if amount is None:
+        assert value is None
+    else:
+        assert value == Decimal(amount)
+        assert str(value) == amount  # the printed precision is kept
+    assert printed_unit == unit
+
+
+@pytest.mark.parametrize(
+    ("label", "unit"),
+    [
+        ("中期市财政预算(万元)", "万元"),
+        ("本年度申请市财政预算资金(万元)", "万元"),
+        ("项目资金（元）", "元"),
+        ("投入目标(万元)", "万元"),
+        ("投入目标（万元）", "万元"),
+        ("资金总额（ 万元 ）", "万元"),
+        ("金额(千元)", "千元"),
+        ("预算（万）", "万元"),
+        ("金额单位：万元", "万元"),
+        ("项目资金(单位:元)", "元"),
+        ("年度资金总额", None),
+        ("资金支出计划（%）", None),
+        ("项目名称", None),
+        ("", None),
+    ],
+)
+def test_label_amount_unit(label: str, unit: str | None) -> None:
+    assert label_amount_unit(label) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "项目总预算1720.00万，其中人员经费300万元",
+            [("1720.00", "万元", 5, 13), ("300", "万元", 20, 25)],
+        ),
+        ("2025年度项目总预算1720.00万，其中", [("1720.00", "万元", 11, 19)]),
+        ("年度预算安排795万元。", [("795", "万元", 6, 11)]),
+        (
+            "第一季度用款计划15万元，第二季度用款计划10万元",
+            [("15", "万元", 8, 12), ("10", "万元", 21, 25)],
+        ),
+        ("总投资1.5亿元，安排建设资金3000万元", [("1.5", "亿元", 3, 8), ("3000", "万元", 15, 21)]),
+        ("预算1,720.5 万元", [("1720.5", "万元", 2, 12)]),
+        ("预算５万元", [("5", "万元", 2, 5)]),
+        ("经费300元", [("300", "元", 2, 6)]),
+        ("经费2.5千元", [("2.5", "千元", 2, 7)]),
+        ("250万用于设备购置", [("250", "万元", 0, 4)]),
+        ("服务3万人，覆盖5万亩", []),
+        ("2025年度", []),
+        ("满意度95%以上", []),
+        ("2024年12月31日前", []),
+        ("详见单位的项目绩效目标表", []),
+        ("", []),
+    ],
+)
+def test_prose_amounts(text: str, expected: list[tuple[str, str, int, int]]) -> None:
+    found = prose_amounts(text)
+    assert [(str(a.value), a.unit, a.start, a.end) for a in found] == expected
+    for amount in found:
+        assert isinstance(amount, ProseAmount)
+        # The span is the printed number and unit: it starts with a digit, ends with the unit.
+        assert text[amount.start].isdigit()
+        assert text[amount.end - 1] in amount.unit
+
+
+@settings(max_examples=200)
+@given(st.text())
+def test_amount_text_readers_never_raise(text: str) -> None:
+    amount, unit = parse_amount_text(text)
+    assert amount is None or amount.is_finite()
+    assert unit in (None, "元", "千元", "万元", "亿元")
+    assert amount is not None or unit is None
+    assert label_amount_unit(text) in (None, "元", "千元", "万元", "亿元")
+    for found in prose_amounts(text):
+        assert found.value.is_finite()
+        assert 0 <= found.start < found.end <= len(text)

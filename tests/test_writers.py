@@ -119,15 +119,19 @@ EXPECTED_COLUMNS = {
         "doc_id", "fiscal_year", "project_seq", "table_title", "unit_code", "unit_name",
         "project_code", "project_name", "amount_unit", "budget_total_yuan",
         "budget_fiscal_yuan", "budget_other_yuan", "purpose", "region_code", "source_location",
+        "template", "department_name", "project_category", "project_nature", "period_raw",
+        "period_start", "period_end", "budget_project_total_yuan", "budget_carryover_yuan",
+        "legal_basis", "implementation_plan",
     ],
-    "project_goals": ["doc_id", "fiscal_year", "project_seq", "seq", "text"],
+    "project_goals": ["doc_id", "fiscal_year", "project_seq", "seq", "text", "horizon"],
     "spending_plan": [
         "doc_id", "fiscal_year", "project_seq", "seq", "period", "month", "cumulative_pct",
     ],
     "indicators": [
         "doc_id", "fiscal_year", "project_seq", "seq", "level1", "level2", "level3",
         "description", "value_raw", "comparator", "value_num", "value_unit", "value_kind",
-        "basis", "level1_code", "level2_code", "source_location",
+        "basis", "level1_code", "level2_code", "source_location", "note", "horizon",
+        "direction", "weight",
     ],
     "issues": [
         "doc_id", "fiscal_year", "project_seq", "seq", "severity", "code", "message", "location",
@@ -149,8 +153,17 @@ def test_schema_columns_in_contract_order(name: str) -> None:
 
 def test_schema_types_spelled_out() -> None:
     projects, documents = SCHEMAS["projects"], SCHEMAS["documents"]
-    for column in ("budget_total_yuan", "budget_fiscal_yuan", "budget_other_yuan"):
+    for column in (
+        "budget_total_yuan",
+        "budget_fiscal_yuan",
+        "budget_other_yuan",
+        "budget_project_total_yuan",
+        "budget_carryover_yuan",
+    ):
         assert projects.field(column).type == pa.decimal128(18, 2)
+    assert projects.field("period_start").type == pa.date32()
+    assert projects.field("period_end").type == pa.date32()
+    assert SCHEMAS["indicators"].field("weight").type == pa.decimal128(6, 2)
     assert projects.field("project_seq").type == pa.int32()
     assert SCHEMAS["spending_plan"].field("month").type == pa.int8()
     assert SCHEMAS["spending_plan"].field("cumulative_pct").type == pa.decimal128(5, 2)

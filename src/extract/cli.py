@@ -19,6 +19,7 @@ from extract.batch import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from extract.pipeline import collect_inputs
 from extract.progress import Progress
 from extract.runner import COMMIT_EVERY_FILES, Options, Report, execute, stored_errors
+from extract.templates import TemplateError, load_templates, template
 from extract.writers import OutputError, check_writable
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -95,6 +96,14 @@ def main() -> None:
     is_flag=True,
     help="Exit 1 when this run finds any error-level issue (such as budget_sum_mismatch).",
 )
+@click.option(
+    "--template",
+    "template_id",
+    default=None,
+    metavar="ID",
+    help="Read every table with this template (see `extract templates`) instead of choosing"
+    " one per table; implies --force.",
+)
 def run(
     inputs: tuple[Path, ...],
     out: Path,
@@ -109,6 +118,7 @@ def run(
     quiet: bool,
     verbose: bool,
     strict: bool,
+    template_id: str | None,
 ) -> None:
     """Extract INPUT files and folders (recursively) into OUT.
 
@@ -125,7 +135,14 @@ def run(
     except OutputError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
-    files = collect_inputs(inputs)
+    if template_id is not None:
+        try:
+            template(template_id)
+        except TemplateError as exc:
+            click.echo(f"Error: --template: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
+        force = True  # rows read with another template must replace the stored ones
+    files = collect_inputs(inputs, template_id)
     if not files:
         click.echo("Error: no .txt, .docx, .doc or .pdf files in the given inputs", err=True)
         sys.exit(EXIT_USAGE)
@@ -178,6 +195,13 @@ def _summary_line(report: Report, out: Path) -> str:
     if skipped:
         line += f" (skipped: {', '.join(skipped)})"
     return line
+
+
+@main.command("templates")
+def templates_command() -> None:
+    """List the templates extract reads (the ids `run --template` accepts)."""
+    for spec in load_templates():
+        click.echo(f"{spec.id:<18} {spec.family:<18} {spec.description}")
 
 
 @main.command("report")

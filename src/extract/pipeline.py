@@ -20,22 +20,17 @@ from extract.normalizers import fiscal
 from extract.normalizers.document import Normalized, normalize
 from extract.normalizers.findings import ERROR, EXTRACTION_CODES, Finding
 from extract.parsers.registry import INPUT_SUFFIXES, detect_format, parse
+from extract.schema import DATASETS
 
 Row = dict[str, Any]
-CONTENT_DATASETS = (
-    "department_goals",
-    "measures",
-    "projects",
-    "project_goals",
-    "spending_plan",
-    "indicators",
-)
+CONTENT_DATASETS = tuple(name for name in DATASETS if name not in ("documents", "issues"))
 
 
 @dataclass(frozen=True, slots=True)
 class InputFile:
     path: Path
     display: str  # as given, or relative to the input folder
+    template: str | None = None  # a template id pinned with `--template`, else chosen per table
 
 
 @dataclass(slots=True)
@@ -50,7 +45,7 @@ class FileResult:
         return len(self.rows.get(dataset, ()))
 
 
-def collect_inputs(paths: Iterable[Path]) -> list[InputFile]:
+def collect_inputs(paths: Iterable[Path], template: str | None = None) -> list[InputFile]:
     """Files as given plus every input-format file below the given folders, sorted.
 
     Folder walks do not follow symbolic links to folders, so a link loop cannot hang a run.
@@ -63,9 +58,9 @@ def collect_inputs(paths: Iterable[Path]) -> list[InputFile]:
                 for name in sorted(files):
                     full = Path(root, name)
                     if full.suffix.lower() in INPUT_SUFFIXES and not name.startswith("."):
-                        found.append(InputFile(full, full.relative_to(path).as_posix()))
+                        found.append(InputFile(full, full.relative_to(path).as_posix(), template))
         else:
-            found.append(InputFile(path, str(path)))
+            found.append(InputFile(path, str(path), template))
     return found
 
 
@@ -97,7 +92,7 @@ def extract_file(item: InputFile, *, year: int | None, extracted_at: datetime) -
     except Exception as exc:  # a parser bug must not stop the batch
         return _failed(base, item, f"internal error while reading the file: {_brief(exc)}", year)
     try:
-        normalized = normalize(doc)
+        normalized = normalize(doc, item.template)
     except MemoryError:
         return _failed(base, item, OUT_OF_MEMORY, year)
     except Exception as exc:  # a normalizer bug must not stop the batch

@@ -1,4 +1,4 @@
-"""The Arrow schema of every dataset, declared once (contract v1, see SCHEMA.md).
+"""The Arrow schema of every dataset, declared once (contract v2, see SCHEMA.md).
 
 Every Parquet file and every CSV is built from these schemas and never from types inferred from
 the rows, so a year file holding only nulls in a column still has that column's real type and all
@@ -16,6 +16,8 @@ COUNT = pa.int32()
 SEQ = pa.int32()
 YUAN = pa.decimal128(18, 2)
 PERCENT = pa.decimal128(5, 2)
+WEIGHT = pa.decimal128(6, 2)
+DATE = pa.date32()
 TIMESTAMP_UTC = pa.timestamp("us", tz="UTC")
 
 
@@ -62,9 +64,16 @@ PROJECTS = _schema(
     ("budget_fiscal_yuan", YUAN),
     ("budget_other_yuan", YUAN),
     *_strings("purpose", "region_code", "source_location"),
+    # v2: the template family, and what the other families print.
+    *_strings("template", "department_name", "project_category", "project_nature", "period_raw"),
+    ("period_start", DATE),
+    ("period_end", DATE),
+    ("budget_project_total_yuan", YUAN),
+    ("budget_carryover_yuan", YUAN),
+    *_strings("legal_basis", "implementation_plan"),
 )
 
-PROJECT_GOALS = _schema(*_DOC_YEAR_PROJECT_SEQ, ("text", STRING))
+PROJECT_GOALS = _schema(*_DOC_YEAR_PROJECT_SEQ, ("text", STRING), ("horizon", STRING))
 
 SPENDING_PLAN = _schema(
     *_DOC_YEAR_PROJECT_SEQ,
@@ -80,6 +89,9 @@ INDICATORS = _schema(
     *_strings("value_unit", "value_kind", "basis", "level1_code", "level2_code"),
     # Added column: where the indicator's row sits in the source, e.g. `table 2, row 3`.
     ("source_location", STRING),
+    # v2
+    *_strings("note", "horizon", "direction"),
+    ("weight", WEIGHT),
 )
 
 # `seq` is an added column: issues have no natural order, so the writer numbers them per document

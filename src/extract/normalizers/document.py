@@ -6,21 +6,24 @@ The result carries rows keyed only by their position (project_seq, seq); the pip
 
 from __future__ import annotations
 
-from collections import Counter
+import functools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
-from extract.model import Document, Paragraph
+from extract.model import Block, Document, Paragraph
 from extract.normalizers import fiscal
-from extract.normalizers.findings import ERROR, INFO, WARNING, Finding
-from extract.normalizers.labels import classify_level1, classify_level2
-from extract.normalizers.numbers import parse_amount, parse_month, parse_percent, to_yuan
+from extract.normalizers.findings import ERROR, INFO, WARNING, Finding, severity_of
 from extract.normalizers.part_one import is_part_heading, parse_part_one
-from extract.normalizers.projects import ProjectDraft, is_project_title, read_projects
-from extract.normalizers.rows import events
+from extract.normalizers.project_rows import document_unit, project_rows
+from extract.normalizers.rows import Event, events
+from extract.normalizers.text import clean_text
 from extract.normalizers.validate import validate, validate_fiscal_year
-from extract.normalizers.values import parse_value
+from extract.recognize.chooser import recognizer
+from extract.recognize.prose import ProseReader, cover_unit
+from extract.recognize.records import Project
+from extract.templates import load_templates, vocabulary
+from extract.templates import template as load_template
 
 Row = dict[str, Any]
 
@@ -49,32 +52,65 @@ class Normalized:
         self.findings.extend(validate_fiscal_year(self.projects, year))
 
 
-def normalize(doc: Document) -> Normalized:
-    part_one, part_two_start = _split_parts(doc)
+def normalize(doc: Document, template: str | None = None) -> Normalized:
+    """Rows of every dataset; `template` pins one template id (`extract run --template`)."""
+    part_one, part_two_start = _split_parts(doc, template)
     out = Normalized()
     first = parse_part_one(part_one)
     out.department_goals = _numbered(first.goals)
     out.measures = _numbered(first.measures)
-    drafts, findings = read_projects(events(doc.blocks[part_two_start:]))
-    out.findings.extend(findings)
-    for seq, draft in enumerate(drafts, start=1):
-        _add_project(out, seq, draft)
+    recognized = recognizer(template).read(_indexed_events(doc.blocks, part_two_start))
+    found = list(recognized.projects)
+    prose = _prose_reader(template)
+    if prose is not None:
+        found += prose.read(enumerate(doc.blocks))
+    found.sort(key=lambda item: item[0])
+    projects = [project for _, project in found]
+    out.findings.extend(
+        Finding(severity_of(f.code), f.code, f.message, f.location) for f in recognized.findings
+    )
+    words = vocabulary()
+    for seq, project in enumerate(projects, start=1):
+        rows = project_rows(seq, project, words)
+        out.projects.append(rows.project)
+        out.project_goals.extend(rows.goals)
+        out.spending_plan.extend(rows.plan)
+        out.indicators.extend(rows.indicators)
+        out.findings.extend(rows.findings)
     out.findings.extend(Finding(INFO, "parser_note", note) for note in doc.notes)
     out.findings.extend(Finding(ERROR, "content_unread", part) for part in doc.unread)
-    _document_facts(out, doc, part_one, drafts)
-    out.findings.extend(validate(out.projects, out.spending_plan, out.indicators))
-    _layout_findings(out, drafts)
+    _document_facts(out, doc, part_one, projects)
+    required = {t.family: t.required for t in load_templates()}
+    out.findings.extend(validate(out.projects, out.spending_plan, out.indicators, required))
+    _layout_findings(out, projects)
     return out
 
 
-def _split_parts(doc: Document) -> tuple[list[Paragraph], int]:
+def _indexed_events(blocks: tuple[Block, ...], start: int) -> Iterator[tuple[int, Event]]:
+    for index in range(start, len(blocks)):
+        for event in events((blocks[index],)):
+            yield index, event
+
+
+def _prose_reader(template: str | None) -> ProseReader | None:
+    specs = [t for t in load_templates() if t.engine == "prose" and template in (None, t.id)]
+    return _prose(specs[0].id) if specs else None
+
+
+@functools.lru_cache(maxsize=4)
+def _prose(template_id: str) -> ProseReader:
+    return ProseReader(load_template(template_id), vocabulary())
+
+
+def _split_parts(doc: Document, template: str | None) -> tuple[list[Paragraph], int]:
     """Part one is every paragraph before part two's heading, a project title or a table."""
     part_one: list[Paragraph] = []
+    is_title = recognizer(template).segmenter.is_title
     for index, block in enumerate(doc.blocks):
         if not isinstance(block, Paragraph):
             return part_one, index
         text = block.text.strip()
-        if is_project_title(text) or (is_part_heading(text) and _is_part_two(text)):
+        if is_title(text) or (is_part_heading(text) and _is_part_two(text)):
             return part_one, index
         part_one.append(block)
     return part_one, len(doc.blocks)
@@ -88,153 +124,46 @@ def _numbered(rows: list[dict[str, str | None]]) -> list[Row]:
     return [{"seq": seq, **row} for seq, row in enumerate(rows, start=1)]
 
 
-def _add_project(out: Normalized, seq: int, draft: ProjectDraft) -> None:
-    unit = draft.amount_unit or _unit_from_purpose(draft)
-    amounts = {k: parse_amount(draft.fields.get(k, "")) for k in _AMOUNT_FIELDS}
-    if unit is None and any(v is not None for v in amounts.values()):
-        out.findings.append(
-            Finding(
-                WARNING,
-                "amount_unit_missing",
-                "no amount unit (单位：万元/元) is printed for this project; amounts left empty",
-                draft.location,
-                seq,
-            )
-        )
-    code = draft.fields.get("project_code")
-    out.projects.append(
-        {
-            "project_seq": seq,
-            "table_title": draft.title,
-            "unit_code": draft.unit_code,
-            "unit_name": draft.unit_name,
-            "project_code": code,
-            "project_name": draft.fields.get("project_name"),
-            "amount_unit": unit,
-            **{column: _yuan(amounts[key], unit) for key, column in _AMOUNT_FIELDS.items()},
-            "purpose": draft.fields.get("purpose"),
-            "region_code": fiscal.region_code(code),
-            "source_location": draft.location,
-        }
-    )
-    for goal_seq, goal in enumerate(draft.goals, start=1):
-        out.project_goals.append({"project_seq": seq, "seq": goal_seq, "text": goal})
-    _add_spending_plan(out, seq, draft)
-    for ind_seq, ind in enumerate(draft.indicators, start=1):
-        value = parse_value(ind.value_raw or "")
-        out.indicators.append(
-            {
-                "project_seq": seq,
-                "seq": ind_seq,
-                "level1": ind.level1,
-                "level2": ind.level2,
-                "level3": ind.level3,
-                "description": ind.description,
-                "value_raw": ind.value_raw,
-                "comparator": value.comparator,
-                "value_num": value.number,
-                "value_unit": value.unit,
-                "value_kind": value.kind,
-                "basis": ind.basis,
-                "level1_code": classify_level1(ind.level1),
-                "level2_code": classify_level2(ind.level2),
-                "source_location": ind.location,
-            }
-        )
-        if value.unparsed:
-            out.findings.append(
-                Finding(
-                    WARNING,
-                    "value_unparsed",
-                    f"indicator value could not be read as a number: {ind.value_raw}",
-                    ind.location,
-                    seq,
-                )
-            )
-
-
-_AMOUNT_FIELDS: dict[str, str] = {
-    "budget_total": "budget_total_yuan",
-    "budget_fiscal": "budget_fiscal_yuan",
-    "budget_other": "budget_other_yuan",
-}
-
-
-def _yuan(amount: Decimal | None, unit: str | None) -> Decimal | None:
-    return to_yuan(amount, unit) if amount is not None and unit else None
-
-
-def _unit_from_purpose(draft: ProjectDraft) -> str | None:
-    """`预算6万元` in the purpose text tells the unit when no `单位：` line is printed."""
-    total = parse_amount(draft.fields.get("budget_total", ""))
-    purpose = draft.fields.get("purpose") or ""
-    if total is None or not purpose:
-        return None
-    for unit in ("万元", "元"):
-        for form in {f"{total}", f"{total.normalize():f}"}:
-            if f"{form}{unit}" in purpose:
-                return unit
-    return None
-
-
-def _add_spending_plan(out: Normalized, seq: int, draft: ProjectDraft) -> None:
-    if len(draft.periods) != len(draft.percents):
-        out.findings.append(
-            Finding(
-                WARNING,
-                "spending_plan_unparsed",
-                f"spending plan has {len(draft.periods)} periods but "
-                f"{len(draft.percents)} percentages",
-                draft.location,
-                seq,
-            )
-        )
-    for point, (period, pct) in enumerate(zip(draft.periods, draft.percents, strict=False), 1):
-        value: Decimal | None = parse_percent(pct)
-        out.spending_plan.append(
-            {
-                "project_seq": seq,
-                "seq": point,
-                "period": period,
-                "month": parse_month(period),
-                "cumulative_pct": value,
-            }
-        )
-
-
 def _document_facts(
-    out: Normalized, doc: Document, part_one: list[Paragraph], drafts: list[ProjectDraft]
+    out: Normalized, doc: Document, part_one: list[Paragraph], projects: list[Project]
 ) -> None:
-    units = Counter((d.unit_code, d.unit_name) for d in drafts if d.unit_code or d.unit_name)
-    if units:
-        out.unit_code, out.unit_name = units.most_common(1)[0][0]
-    heads = [p.text for p in part_one[:5]] + [d.title for d in drafts if d.title]
+    out.unit_code, out.unit_name = document_unit(out.projects)
+    if projects and all(p.template == "narrative" for p in projects):
+        spec = next(t for t in load_templates() if t.engine == "prose")
+        out.unit_name = cover_unit([clean_text(p.text) or "" for p in doc.paragraphs()], spec)
+    heads = [p.text for p in part_one[:5]] + [t for p in projects for t in p.year_texts]
     out.year_from_text = fiscal.year_from_text(heads)
-    out.year_from_codes = fiscal.year_from_codes(d.fields.get("project_code") for d in drafts)
+    out.year_from_codes = fiscal.year_from_codes(p.fields.get("project_code") for p in projects)
 
 
-def _layout_findings(out: Normalized, drafts: list[ProjectDraft]) -> None:
+def _layout_findings(out: Normalized, projects: list[Project]) -> None:
     has_part_one = bool(out.department_goals or out.measures)
-    if not drafts and not has_part_one:
+    unmatched = any(f.code == "template_unmatched" for f in out.findings)
+    if not projects and not has_part_one and not unmatched:
         out.findings.append(
             Finding(
-                ERROR,
-                "layout_unrecognized",
-                "no part of the document looks like a budget performance-target document",
+                INFO,
+                "no_target_tables",
+                "the document holds no performance targets: no template recognises any of its "
+                "tables or sections",
             )
         )
-    elif not drafts:
+    elif not projects and has_part_one:
         out.findings.append(
             Finding(WARNING, "no_project_tables", "the document has no project tables")
         )
-    for seq, draft in enumerate(drafts, start=1):
-        if draft.n_rows and not draft.indicators:
+    for seq, project in enumerate(projects, start=1):
+        if project.template in _GRID_FAMILIES and project.n_rows and not project.has_grid:
             out.findings.append(
                 Finding(
                     WARNING,
                     "indicator_header_missing",
                     "no indicator table (一级指标/二级指标/三级指标/指标值) found for this project",
-                    draft.location,
+                    project.location,
                     seq,
                 )
             )
+
+
+# Families whose projects always print an indicator grid.
+_GRID_FAMILIES = frozenset({"project_table", "declaration_form", "flat_sheet"})

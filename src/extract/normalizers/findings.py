@@ -15,7 +15,13 @@ INFO = "info"
 # Codes that mean rows could not be extracted (they make a document `partial`), as opposed to
 # findings about the content itself (a budget that does not add up is extracted faithfully).
 EXTRACTION_CODES: frozenset[str] = frozenset(
-    {"layout_unrecognized", "table_unrecognized", "indicator_header_missing", "content_unread"}
+    {
+        "layout_unrecognized",
+        "table_unrecognized",
+        "indicator_header_missing",
+        "content_unread",
+        "template_unmatched",
+    }
 )
 
 
@@ -41,7 +47,25 @@ CODE_MEANINGS: dict[str, str] = {
     "content_unread": "part of the file (a damaged or scanned page) could not be read",
     "file_unreadable": "the file could not be read at all",
     "parser_note": "how an ambiguity of the file format was resolved",
+    "template_unmatched": "a table that looks like a target table but that no template reads",
+    "template_ambiguous": "two templates read a table equally well; the first was used",
+    "column_unmapped": "indicator grid columns no template maps (reported, not read)",
+    "no_target_tables": "a readable document without performance targets (0 projects)",
 }
+
+# Severity of the codes the recognition engines raise (validation picks its own).
+_ENGINE_SEVERITY: dict[str, str] = {
+    "text_unrecognized": INFO,
+    "column_unmapped": INFO,
+    "template_ambiguous": INFO,
+    "no_target_tables": INFO,
+    "table_unrecognized": WARNING,
+    "template_unmatched": ERROR,
+}
+
+
+def severity_of(code: str) -> str:
+    return _ENGINE_SEVERITY.get(code, WARNING)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,11 +9,22 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from extract.normalizers import vocab
 
-__all__ = ["amount_unit", "parse_amount", "parse_month", "parse_percent", "to_yuan"]
+__all__ = [
+    "ProseAmount",
+    "amount_unit",
+    "label_amount_unit",
+    "parse_amount",
+    "parse_amount_text",
+    "parse_month",
+    "parse_percent",
+    "prose_amounts",
+    "to_yuan",
+]
 
 _CENT = Decimal("0.01")
 
@@ -129,3 +140,97 @@ def parse_month(period: str) -> int | None:
         if word in compact:
             return vocab.PERIOD_MONTHS[word]
     return None
+
+
+# --- amounts with their own unit --------------------------------------------------------------
+
+# Every printed amount unit (canonical and abbreviated) -> canonical unit, longest first, so
+# `万元` is never read as `万` followed by `元`.
+_UNIT_OF: dict[str, str] = {u: u for u in vocab.AMOUNT_UNITS} | dict(vocab.AMOUNT_UNIT_ALIASES)
+_UNIT_ALTERNATION = "|".join(re.escape(u) for u in _longest_first(_UNIT_OF))
+_LEADING_AMOUNT = re.compile(
+    r"(?P<num>[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)"
+    rf"(?P<unit>{_UNIT_ALTERNATION})?"
+)
+# What may follow a leading amount: the end, a parenthetical breakdown, or a clause separator
+# that is not a thousands separator (`6923.3552万元(其中:…)`, `250万;…`).
+_BREAKDOWN_OPENERS = frozenset("([【")
+_CLAUSE_SEPARATORS = frozenset(";,、。")
+_BRACKETED_UNIT = re.compile(rf"[(\[【]\s*(?P<unit>{_UNIT_ALTERNATION})\s*[)\]】]")
+
+
+def parse_amount_text(text: str) -> tuple[Decimal | None, str | None]:
+    """The amount a budget cell prints and the unit printed with it, if any.
+
+    Forms print the unit in the cell as often as in a `单位：` line (`10000万元`, `250万`), and
+    some append the breakdown (`6923.3552万元(其中:上级财政资金:…)`): the leading amount is the
+    cell's amount. The printed precision is kept. Placeholders and prose give (None, None).
+    """
+    compact = _compact(text)
+    found = _LEADING_AMOUNT.match(compact)
+    if found is None:
+        return None, None
+    rest = compact[found.end() :]
+    if rest and not (
+        rest[0] in _BREAKDOWN_OPENERS or (rest[0] in _CLAUSE_SEPARATORS and not rest[1:2].isdigit())
+    ):
+        return None, None
+    try:
+        amount = Decimal(found["num"].replace(",", ""))
+    except InvalidOperation:
+        return None, None
+    unit = found["unit"]
+    return amount, _UNIT_OF[unit] if unit else None
+
+
+def label_amount_unit(label: str) -> str | None:
+    """The amount unit a label or group label names (`中期市财政预算(万元)`, `投入目标(万元)`).
+
+    A `单位：万元` inside the label counts too. None when the label names no unit.
+    """
+    compact = _compact(label)
+    found = _BRACKETED_UNIT.search(compact)
+    if found is not None:
+        return _UNIT_OF[found["unit"]]
+    return amount_unit(compact)
+
+
+@dataclass(frozen=True, slots=True)
+class ProseAmount:
+    """An amount found in running text; `start`/`end` index the text as given."""
+
+    value: Decimal
+    unit: str
+    start: int
+    end: int
+
+
+_DIGITS = "0-9\uff10-\uff19"
+_NON_MONEY_AFTER_WAN = "|".join(
+    re.escape(u) for u in _longest_first(u for u in vocab.VALUE_UNITS if u not in _UNIT_OF)
+)
+_AFTER_ALIAS = "|".join(f"(?<={re.escape(alias)})" for alias in vocab.AMOUNT_UNIT_ALIASES)
+_PROSE_AMOUNT = re.compile(
+    rf"(?<![{_DIGITS}.,．])(?P<num>(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[{_DIGITS}]+)"
+    rf"(?:[.．][{_DIGITS}]+)?)\s*(?P<unit>{_UNIT_ALTERNATION})"
+    # `3万人`, `5万亩` count things, not money: `万` alone is 万元 only before other words.
+    rf"(?!(?:{_AFTER_ALIAS})(?:{_NON_MONEY_AFTER_WAN}))"
+)
+
+
+def prose_amounts(text: str) -> list[ProseAmount]:
+    """Every number directly followed by a money unit in running text, in order.
+
+    Narrative sheets state budgets in sentences (`项目总预算1720.00万，其中人员经费300万元`);
+    which amount is the total is the caller's decision, so all are returned with positions.
+    Numbers followed by anything else (`2025年度`, `95%`) are not amounts.
+    """
+    amounts: list[ProseAmount] = []
+    for found in _PROSE_AMOUNT.finditer(text):
+        digits = unicodedata.normalize("NFKC", found["num"]).replace(",", "")
+        try:
+            value = Decimal(digits)
+        except InvalidOperation:
+            continue
+        amounts.append(ProseAmount(value, _UNIT_OF[found["unit"]], found.start(), found.end()))
+    return amounts

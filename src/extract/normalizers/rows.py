@@ -57,6 +57,9 @@ class GridIndex:
     def __init__(self) -> None:
         self._grids: dict[int, tuple[Table, dict[tuple[int, int], Cell]]] = {}
 
+    def clear(self) -> None:
+        self._grids.clear()
+
     def cell_at(self, table: Table, row: int, col: int) -> Cell | None:
         entry = self._grids.get(id(table))
         if entry is None or entry[0] is not table:

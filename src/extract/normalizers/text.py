@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["clean_text", "split_numbered", "strip_numbering"]
+__all__ = ["clean_text", "clean_title", "split_numbered", "strip_numbering"]
 
 # A soft hyphen at a line break marks a word split across lines: join the halves.
 _SOFT_HYPHEN_BREAK = re.compile(r"\u00ad[^\S\n]*\n\s*")
@@ -134,6 +134,22 @@ def _prefix(text: str) -> tuple[str, int, int] | None:
         if found is not None:
             return family, _ordinal(family, found["n"]), found.end()
     return None
+
+
+# `2.2023年基本公共卫生服务项目…`: a list number before a year, which the digit style (no digit
+# after the dot) cannot tell from a decimal.
+_NUMBER_BEFORE_YEAR = re.compile(
+    rf"^\s*{_DIGIT}{{1,2}}\s*[.．、]\s*(?=(?:19|20){_DIGIT}{{2}}\s*年)"
+)
+
+
+def clean_title(value: str | None) -> str | None:
+    """A heading as it reads, its list number removed (a year right after it stays)."""
+    text = clean_text(value)
+    if text is None:
+        return None
+    stripped = _NUMBER_BEFORE_YEAR.sub("", text, count=1)
+    return clean_text(strip_numbering(stripped) if stripped == text else stripped)
 
 
 def strip_numbering(text: str) -> str:

@@ -12,7 +12,7 @@ continuing project keeps the year digits of the year it was created in).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from itertools import pairwise
 from typing import Any
@@ -72,9 +72,18 @@ def _spending_plan(plan: Sequence[Row], projects: Sequence[Row]) -> Iterator[Fin
             )
 
 
-def _required_fields(projects: Sequence[Row], indicators: Sequence[Row]) -> Iterator[Finding]:
+def _required_fields(
+    projects: Sequence[Row],
+    indicators: Sequence[Row],
+    required: Mapping[str, tuple[str, ...]] | None,
+) -> Iterator[Finding]:
+    """Fields a project's template prints but the document left empty; a field the template
+    does not print (a 项目编码 in a narrative sheet) is not missing."""
     for p in projects:
         for column, label in vocab.REQUIRED_PROJECT_FIELDS.items():
+            wanted = required.get(p.get("template") or "") if required is not None else None
+            if wanted is not None and column not in wanted:
+                continue
             if _blank(p.get(column)):
                 yield Finding(
                     WARNING,
@@ -209,12 +218,16 @@ def validate_fiscal_year(projects: Sequence[Row], year: int | None) -> list[Find
 
 
 def validate(
-    projects: Sequence[Row], plan: Sequence[Row], indicators: Sequence[Row]
+    projects: Sequence[Row],
+    plan: Sequence[Row],
+    indicators: Sequence[Row],
+    required: Mapping[str, tuple[str, ...]] | None = None,
 ) -> list[Finding]:
+    """Every rule; `required` maps a template family to the project columns it must fill."""
     rules: list[Callable[[], Iterator[Finding]]] = [
         lambda: _budget_sum(projects),
         lambda: _spending_plan(plan, projects),
-        lambda: _required_fields(projects, indicators),
+        lambda: _required_fields(projects, indicators, required),
         lambda: _duplicate_codes(projects),
         lambda: _missing_level1(projects, indicators),
         lambda: _level2_placement(indicators),
