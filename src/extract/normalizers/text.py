@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
+from extract.normalizers import vocab
+
 __all__ = ["clean_text", "clean_title", "split_numbered", "strip_numbering"]
 
 # A soft hyphen at a line break marks a word split across lines: join the halves.
@@ -80,7 +82,9 @@ _NOT_DIGIT = f"(?!{_DIGIT})"
 # Numbering styles by family, `<N>` standing for the numeral: a list keeps one family, and
 # `1.` / `1、` / `1)` mix in practice. A bare digit prefix must not be followed by a digit, so
 # `6.00`, `10.5万元` and `1、2月` keep their numbers.
+_WORD_PREFIX = "|".join(re.escape(w) for w in vocab.NUMBERED_ITEM_WORDS)
 _STYLES: dict[str, str] = {
+    "word": rf"(?:{_WORD_PREFIX})\s*<N>\s*[：:.．、]",
     "digit": rf"<N>(?:[.．、]{_NOT_DIGIT}|[）)])",
     "paren_digit": r"[（(]\s*<N>\s*[）)]",
     "circled": "<N>",
@@ -88,6 +92,7 @@ _STYLES: dict[str, str] = {
     "paren_cn": r"[（(]\s*<N>\s*[）)]",
 }
 _ANY_NUMERAL: dict[str, str] = {
+    "word": f"{_DIGIT}{{1,2}}",
     "digit": f"{_DIGIT}{{1,2}}",
     "paren_digit": f"{_DIGIT}{{1,2}}",
     "circled": "[①-⑳]",
@@ -99,6 +104,7 @@ _PREFIXES = {
     for family, body in _STYLES.items()
 }
 _INLINE_SEPARATOR: dict[str, str] = {
+    "word": "",
     "digit": r"(?<=[；;。，,：:！!？?\s])",
     "paren_digit": "",
     "circled": "",

@@ -19,7 +19,7 @@ from typing import Any
 
 from extract.normalizers import fiscal, vocab
 from extract.normalizers.findings import ERROR, WARNING, Finding
-from extract.normalizers.values import parse_value
+from extract.normalizers.values import is_deadline, parse_value
 
 Row = dict[str, Any]
 _HUNDRED = Decimal("100")
@@ -94,6 +94,8 @@ def _required_fields(
                 )
     for ind in indicators:
         for column, label in vocab.REQUIRED_INDICATOR_FIELDS.items():
+            if column == "level3" and not _blank(ind.get("description")):
+                continue  # a grid without a 三级 column names the indicator by its 指标内容
             if _blank(ind.get(column)):
                 name = ind.get("level3") or ind.get("level2") or "?"
                 yield Finding(
@@ -126,7 +128,9 @@ def _duplicate_codes(projects: Sequence[Row]) -> Iterator[Finding]:
 def _missing_level1(projects: Sequence[Row], indicators: Sequence[Row]) -> Iterator[Finding]:
     present: dict[int, set[str]] = defaultdict(set)
     for ind in indicators:
-        present[ind["project_seq"]].add(ind["level1_code"])
+        # A 二级 counts for its framework 一级: 满意度 is a 二级 of 效益 in the 2015 forms.
+        parent = vocab.LEVEL2_PARENT.get(ind.get("level2_code") or "")
+        present[ind["project_seq"]].update({ind["level1_code"], parent} - {None})
     for p in projects:
         seq = p["project_seq"]
         if seq not in present:
@@ -185,6 +189,7 @@ def _quantitative_text(indicators: Sequence[Row]) -> Iterator[Finding]:
             or ind.get("value_kind") != "text"
             or not raw.strip()
             or parse_value(raw).unparsed
+            or is_deadline(raw)  # `12月底前` is a timeliness target, though text
         ):
             continue
         yield Finding(

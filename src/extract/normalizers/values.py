@@ -175,6 +175,21 @@ def _is_deadline(compact: str) -> bool:
     return anchored and not _DIGIT.search(rest) and not _SYMBOLS.search(rest)
 
 
+_LIST_SEPARATOR = re.compile(f"(?:{_alternation(vocab.LIST_SEPARATORS)})")
+
+
+def _is_deadlines(compact: str) -> bool:
+    """One deadline, or a list of them (`5月底、11月底前`)."""
+    pieces = [p for p in _LIST_SEPARATOR.split(compact) if p]
+    return bool(pieces) and all(_is_deadline(p) for p in pieces)
+
+
+def is_deadline(raw: str | None) -> bool:
+    """A value that is a date or deadline (`12月底前`): a timeliness target, though text."""
+    compact = _TRAILING_STOP.sub("", _compact(raw or ""))
+    return bool(compact) and _is_deadlines(compact)
+
+
 # --- numbers ------------------------------------------------------------------------------------
 
 
@@ -216,7 +231,7 @@ def _embedded(compact: str) -> tuple[ParsedValue, bool] | None:
 def _read(raw: str) -> tuple[ParsedValue, bool]:
     """The parsed value and whether its comparator was written rather than defaulted to `=`."""
     compact = _PERCENT_IN_BRACKETS.sub("%", _TRAILING_STOP.sub("", _compact(raw)))
-    if not compact or _is_deadline(compact):
+    if not compact or _is_deadlines(compact):
         return _TEXT, False
     reading = _clean(compact) or _embedded(compact)
     if reading is not None:

@@ -368,6 +368,8 @@ DATE_QUALIFIER_WORDS: tuple[str, ...] = (
 )
 # Words that may lead a deadline (`于2024年6月底前`, `截至12月底`).
 DATE_LEAD_WORDS: tuple[str, ...] = ("截至", "截止", "力争", "于", "在")
+# Between the dates of a list of deadlines (`5月底、11月底前`).
+LIST_SEPARATORS: tuple[str, ...] = ("、", "，", ",", "和", "及", "与")
 # CJK numerals a month or quarter may be written in (`十二月`, `第三季度`).
 CJK_NUMERALS: tuple[str, ...] = tuple("一二三四五六七八九十〇零")
 
@@ -394,6 +396,9 @@ WEIGHT_UNITS: tuple[str, ...] = ("分", "%")
 AMOUNT_UNITS: dict[str, int] = {"元": 1, "千元": 1_000, "万元": 10_000, "亿元": 100_000_000}
 # Printed amount units that abbreviate one of AMOUNT_UNITS: `250万` is 250 万元.
 AMOUNT_UNIT_ALIASES: dict[str, str] = {"万": "万元", "亿": "亿元"}
+
+# Words a numbered item may start with: `目标1：…目标2：…` is a list like `1.… 2.…`.
+NUMBERED_ITEM_WORDS: tuple[str, ...] = ("目标", "绩效目标")
 
 # --- sections -----------------------------------------------------------------------------------
 

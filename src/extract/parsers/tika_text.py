@@ -167,26 +167,45 @@ def _group_rows(chunks: list[_Chunk], table: int, notes: list[str]) -> list[list
     """Chunks into rows, joining chunks that a blank line inside a cell split off.
 
     Only in a regular table, where most chunks are full rows of n cells (n = the largest
-    chunk): there a short chunk followed by chunks completing exactly n cells is one row. An
-    irregular table (merged cells) keeps every chunk as a row, because its short rows are real.
+    chunk), and only between full rows: there a run of short chunks completing exactly n cells
+    is one row. Short rows next to other short rows are real, as in a form's header block of
+    merged label cells above its full-width indicator grid; an irregular table keeps every
+    chunk as a row.
     """
     sizes = [len(chunk.cells) for chunk in chunks]
     width = max(sizes)
     regular = width >= 2 and 2 * sizes.count(width) > len(sizes)
     rows: list[list[_CellDraft]] = []
+    whole = _whole_from(sizes, width)
     i = 0
+    whole_before = True  # the table start, a full row or a joined run
     while i < len(chunks):
-        end = _row_end(sizes, i, width) if regular and sizes[i] < width else i + 1
+        end = i + 1
+        if regular and sizes[i] < width and whole_before:
+            run = _row_end(sizes, i, width)
+            end = run if run > i + 1 and whole[run] else i + 1
         for chunk in chunks[i : end - 1]:  # their blank lines were empty paragraphs
             _pad(chunk, chunk.blanks_after)
         _pad(chunks[end - 1], chunks[end - 1].blanks_after - 1)
         rows.append([cell for chunk in chunks[i:end] for cell in chunk.cells])
-        if regular and end - i > 1:
+        if end - i > 1:
             notes.append(_merge_note(table, len(rows), end - i - 1, width))
-        elif regular and sizes[i] < width:
+        elif regular and sizes[i] < width and whole_before:
             notes.append(f"table {table}, row {len(rows)}: {sizes[i]} of {width} cells")
+        whole_before = end - i > 1 or sizes[i] == width
         i = end
     return rows
+
+
+def _whole_from(sizes: list[int], width: int) -> list[bool]:
+    """Per chunk index (and the end): whether the chunks from there begin with a full row, a
+    joinable run, or nothing."""
+    whole = [True] * (len(sizes) + 1)
+    for start in range(len(sizes) - 1, -1, -1):
+        if sizes[start] < width:
+            run = _row_end(sizes, start, width)
+            whole[start] = run > start + 1 and whole[run]
+    return whole
 
 
 def _row_end(sizes: list[int], start: int, width: int) -> int:

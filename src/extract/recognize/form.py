@@ -22,7 +22,7 @@ from extract.normalizers.rows import Event, GridIndex, Row
 from extract.normalizers.text import clean_text, clean_title, split_numbered
 from extract.recognize.grid import GridReader, find_header
 from extract.recognize.labels import GridIndex as GridLabels
-from extract.recognize.labels import HeaderIndex, Hit
+from extract.recognize.labels import HeaderIndex, Hit, LabelSet
 from extract.recognize.records import AmountText, Finding, Goal, Project
 from extract.templates import Template, Vocabulary
 
@@ -56,6 +56,14 @@ class FormReader:
     header: HeaderIndex
     grid_labels: GridLabels
     cells: GridIndex = field(default_factory=GridIndex)
+    cost_labels: LabelSet = field(init=False)
+    cost_amounts: LabelSet = field(init=False)
+    cost_totals: LabelSet = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.cost_labels = LabelSet(self.words.cost_labels, self.words)
+        self.cost_amounts = LabelSet(self.words.cost_amount_columns, self.words)
+        self.cost_totals = LabelSet(self.words.cost_total_rows, self.words)
 
     def read(self, title: str | None, events: list[Event]) -> Project:
         return _Read(self, title).run(events)
@@ -75,6 +83,7 @@ class _Read:
         self.last_field: str | None = None
         self.unread: dict[int, _Unread] = {}
         self.table = 0  # id() of the table being read
+        self.cost: tuple[int, str | None] | None = None  # a cost build-up: amount col, unit
         if title:
             self.project.year_texts.append(title)
 
@@ -169,18 +178,52 @@ class _Read:
             )
             self.pending_horizon = None
             return
+        texts = [t for c in row.cells if (t := clean_text(c.text))]
+        if len(texts) == 1 and self.r.grid_labels.is_block(texts[0]):
+            self._finish_grid()  # `年度绩效指标` over the second of twin grids
+            self.pending_horizon = self.r.grid_labels.horizon(texts[0])
+            return
         if self.grid is not None:
             if not self.grid.ends_at(row):
                 self.grid.add(row)
                 return
             self._finish_grid()
-        texts = [t for c in row.cells if (t := clean_text(c.text))]
-        if len(texts) == 1 and self.r.grid_labels.is_block(texts[0]):
-            self.pending_horizon = self.r.grid_labels.horizon(texts[0])
+        if self._cost_row(row):
             return
         if len(texts) == 1 and texts[0] == project.title:
             return
         self._header_row(row)
+
+    def _cost_row(self, row: Row) -> bool:
+        """A budget build-up block: its label row names the columns, its total row the total."""
+        filled = [c for c in row.cells if clean_text(c.text)]
+        if not filled:
+            return False
+        first = clean_text(filled[0].text)
+        if self.r.cost_labels.match(first) is not None:
+            self.cost = None
+            for cell in filled[1:]:
+                unit = self.r.cost_amounts.match(clean_text(cell.text))
+                if unit is not None:
+                    self.cost = (cell.col, unit or self.group_unit)
+                    break
+            return True
+        if self.cost is None:
+            return False
+        if self._label(first) is not None:
+            self.cost = None
+            return False
+        if self.r.cost_totals.match(first) is not None:
+            col, unit = self.cost
+            total = self.r.cells.cell_at(row.table, row.index, col)
+            text = clean_text(total.text) if total is not None else None
+            if total is not None and text:
+                self.project.amounts.append(
+                    AmountText(
+                        "budget_total", text, "year", unit, total.row, total.col, id(row.table)
+                    )
+                )
+        return True
 
     def _finish_grid(self) -> None:
         if self.grid is None:
@@ -197,7 +240,7 @@ class _Read:
         i = 0
         while i < len(cells):
             text, hit = texts[i], hits[i]
-            if not text:
+            if not text or (hit is not None and hit.value and self._pairs(cells[i], 2)):
                 i += 1
                 continue
             if hit is None:
@@ -222,6 +265,12 @@ class _Read:
             while j < len(cells) and hits[j] is None:
                 j += 1
             values = [cells[k] for k in range(i + 1, j) if texts[k]]
+            if values and spec.kind == "group":
+                self.group_unit = hit.unit or self.group_unit
+                for cell in values:
+                    self._free(clean_text(cell.text) or "", row, cell)
+                i = j
+                continue
             if values:
                 if spec.kind == "goals":
                     for cell in values:
@@ -268,6 +317,8 @@ class _Read:
         text = clean_text(below.text)
         if not text or key in self.consumed or self._label(text) is not None:
             return None
+        if self.r.grid_labels.column(text) is not None or self.r.grid_labels.is_block(text):
+            return None
         self.consumed.add(key)
         return below
 
@@ -311,9 +362,20 @@ class _Read:
             if seen and name not in fields:
                 fields[name] = text
                 return
-        if self._line(text):
+        if self._line(text) or self._pairs(cell):
             return
         self._unrecognized(text, row.location(), id(row.table))
+
+    def _pairs(self, cell: Cell, least: int = 1) -> bool:
+        """A cell of `label：value` lines (`总额:1436万元` / `财政拨款:1386万元` / …)."""
+        lines = [p for t in cell.text.split("\n") for p in _WIDE_GAP.split(t) if p.strip()]
+        hits = [self.r.header.inline(clean_text(line) or "") for line in lines]
+        if sum(1 for h in hits if h is not None and h.value) < least:
+            return False
+        for hit in hits:
+            if hit is not None and hit.value:
+                self._set(hit, hit.value, cell)
+        return True
 
     def _unrecognized(self, text: str, location: str | None, table: int) -> None:
         entry = self.unread.get(table)

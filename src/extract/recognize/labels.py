@@ -168,3 +168,20 @@ class GridIndex:
 
     def horizon(self, text: str) -> str | None:
         return horizon_of(text, self._words)
+
+
+class LabelSet:
+    """A plain set of labels, matched the way field labels are (`金额（万元）` is `金额`)."""
+
+    def __init__(self, labels: Iterable[str], words: Vocabulary) -> None:
+        self._keys = frozenset(label_key(label) for label in labels)
+        self._prefixes = words.ignored_prefixes
+
+    def match(self, text: str | None) -> str | None:
+        """None when `text` is none of the labels, else the amount unit it prints (or "")."""
+        if not text or len(text) > 40:
+            return None
+        for key, removed in _variants(text, self._prefixes):
+            if key in self._keys:
+                return _unit_in(removed) or ""
+        return None

@@ -68,6 +68,9 @@ class Vocabulary:
     prose_project_total: tuple[str, ...]
     prose_breakdown: tuple[str, ...]
     ignored_prefixes: tuple[str, ...]
+    cost_labels: tuple[str, ...]
+    cost_amount_columns: tuple[str, ...]
+    cost_total_rows: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +143,7 @@ def vocabulary() -> Vocabulary:
     _check_keys(
         "fields.toml",
         data,
-        {"fields", "grid", "horizons", "titles", "goals", "prose_budget", "labels"},
+        {"fields", "grid", "horizons", "titles", "goals", "prose_budget", "labels", "cost_block"},
     )
     fields = {name: _field(name, spec) for name, spec in data["fields"].items()}
     grid = data["grid"]
@@ -149,7 +152,7 @@ def vocabulary() -> Vocabulary:
     horizons = {k: _strings(f"fields.toml: horizons.{k}", v) for k, v in data["horizons"].items()}
     if set(horizons) != set(HORIZONS):
         raise TemplateError(f"fields.toml: horizons must name exactly {HORIZONS}")
-    goals, prose = data["goals"], data["prose_budget"]
+    goals, prose, cost = data["goals"], data["prose_budget"], data["cost_block"]
     return Vocabulary(
         fields=fields,
         grid=GridSpec(
@@ -165,6 +168,9 @@ def vocabulary() -> Vocabulary:
         prose_project_total=_strings("fields.toml: prose_budget", prose["project_total"]),
         prose_breakdown=_strings("fields.toml: prose_budget", prose["breakdown"]),
         ignored_prefixes=_strings("fields.toml: labels", data["labels"]["ignored_prefixes"]),
+        cost_labels=_strings("fields.toml: cost_block.labels", cost["labels"]),
+        cost_amount_columns=_strings("fields.toml: cost_block", cost["amount_columns"]),
+        cost_total_rows=_strings("fields.toml: cost_block", cost["total_rows"]),
     )
 
 
