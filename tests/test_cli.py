@@ -193,3 +193,32 @@ def test_python_dash_m(inputs: Path, tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "3 projects, 27 indicators" in proc.stdout
+
+
+def test_templates_lists_every_template_id() -> None:
+    result = CliRunner().invoke(main, ["templates"])
+    assert result.exit_code == 0
+    ids = [line.split()[0] for line in result.output.splitlines()]
+    assert ids == ["project_table", "declaration_form", "flat_sheet", "narrative"]
+
+
+def test_a_pinned_template_reads_every_table_with_it(tmp_path: Path) -> None:
+    form = SAMPLES / "declaration_form" / "wuhai_2021.docx"
+    out = tmp_path / "out"
+    pinned = _run(str(form), "--out", str(out), "--template", "project_table")
+    assert pinned.exit_code == 0
+    assert set(extract.load(out).projects.template) == {"project_table"}
+    prose = _run(str(form), "--out", str(out), "--template", "narrative")
+    assert prose.exit_code == 1  # the 申报表's tables are no prose sheets
+    docs = extract.load(out).documents.set_index("source_path")
+    assert docs.loc[str(form), "status"] == "failed"
+    assert "no template (narrative) reads it" in docs.loc[str(form), "error"]
+    chosen = _run(str(form), "--out", str(out))  # chosen per table again: read, not skipped
+    assert chosen.exit_code == 0
+    assert set(extract.load(out).projects.template) == {"declaration_form"}
+
+
+def test_an_unknown_template_is_a_usage_error(tmp_path: Path) -> None:
+    result = _run(str(REFERENCE), "--out", str(tmp_path / "out"), "--template", "hebei")
+    assert result.exit_code == 2
+    assert "unknown template 'hebei'" in result.output

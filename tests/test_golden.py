@@ -67,7 +67,13 @@ def test_every_format_matches_golden(path: Path) -> None:
 # Each folder tests/golden/<family>/<sample>/ holds the rows written by the sample generator from
 # the content it rendered (samples/forms, samples/narrative_gen), never from the extractor; every
 # rendering samples/<family>/<sample>.{txt,docx,pdf} must give exactly those rows.
-FAMILY_FOLDERS = ("declaration_form", "flat_sheet", "narrative", "no_targets")
+FAMILY_FOLDERS = (
+    "declaration_form",
+    "declaration_form_alt",
+    "flat_sheet",
+    "narrative",
+    "no_targets",
+)
 CONTENT = tuple(name for name in DATASETS if name != "issues")
 EXTRACTION_ERRORS = frozenset({"template_unmatched", "table_unrecognized", "content_unread"})
 
@@ -77,6 +83,8 @@ def _family_samples() -> list[tuple[Path, Path]]:
     for family in FAMILY_FOLDERS:
         for golden in sorted((GOLDEN / family).glob("*/")):
             for path in sorted((SAMPLES / family).glob(f"{golden.name}.*")):
+                if path.suffix not in (".txt", ".docx", ".pdf"):
+                    continue
                 cases.append((path, golden))
     return cases
 

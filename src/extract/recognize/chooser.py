@@ -50,6 +50,7 @@ class Recognizer:
         words = vocabulary()
         chosen = (template(pinned),) if pinned else load_templates()
         self.templates = tuple(t for t in chosen if t.engine in ("form", "sheet"))
+        self.names = ", ".join(t.id for t in chosen if t.engine != "prose" or pinned)
         self.grid_labels = GridLabels(words)
         self.cells = GridIndex()
         self.indexes = {t.id: HeaderIndex(t.fields, words) for t in self.templates}
@@ -83,7 +84,7 @@ class Recognizer:
         where = _location(unit)
         if not accepted:
             if _target_like(unit, scores):
-                names = ", ".join(t.id for t in self.templates)
+                names = self.names
                 out.findings.append(
                     Finding(
                         "template_unmatched",

@@ -22,6 +22,7 @@ __all__ = [
     "TemplateError",
     "Vocabulary",
     "load_templates",
+    "parse_template",
     "template",
     "vocabulary",
 ]
@@ -195,7 +196,11 @@ _TEMPLATE_KEYS = {
 
 
 def _template(name: str, vocab: Vocabulary) -> Template:
-    data = _read(name)
+    return parse_template(name, _read(name), vocab)
+
+
+def parse_template(name: str, data: Mapping[str, Any], vocab: Vocabulary) -> Template:
+    """A template spec from its TOML data; `name` is only used in error messages."""
     _check_keys(name, data, _TEMPLATE_KEYS)
     if data.get("engine") not in ENGINES:
         raise TemplateError(f"{name}: engine must be one of {sorted(ENGINES)}")
