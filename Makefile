@@ -50,8 +50,10 @@ bench: $(BSTAMP) ## print throughput figures (see bench/)
 	$(BIN)/python bench/bench_pdf.py
 	$(BIN)/python bench/bench_batch.py
 
-samples: $(STAMP) ## regenerate samples/ from reference.txt (+ PDFs, tests/fixtures/pdf/ if soffice)
+samples: $(STAMP) ## regenerate samples/ and their goldens (PDFs need LibreOffice)
 	$(BIN)/python samples/make_samples.py
+	$(BIN)/python samples/forms/make_forms.py
+	$(BIN)/python samples/narrative_gen/make_narrative.py
 
 clean: ## remove the venv and outputs
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache
