@@ -22,8 +22,10 @@ from types import ModuleType
 from typing import TypeVar
 
 from extract.normalizers import text as text_module
-from extract.normalizers.labels import label_key
+from extract.normalizers.labels import classify_level1, classify_level2, label_key
+from extract.normalizers.values import parse_value
 from extract.pipeline import FileResult, InputFile, extract_file
+from extract.recognize.chooser import recognizer
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -46,6 +48,10 @@ def clear_caches() -> None:
     """Text and label caches emptied, so no document is timed on what an earlier one left."""
     label_key.cache_clear()
     text_module._clean.cache_clear()
+    parse_value.cache_clear()
+    classify_level1.cache_clear()
+    classify_level2.cache_clear()
+    recognizer().clear_caches()
 
 
 def extract_cold(path: Path, name: str) -> FileResult:

@@ -118,11 +118,13 @@ def _level2_rule(key: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def classify_level1(text: str | None) -> str:
     """Code of a 一级指标 by containment, so `产出指标` and `产出` agree; score bands ignored."""
     return _level1_code(_key(text))
 
 
+@functools.lru_cache(maxsize=4096)
 def classify_level2(text: str | None) -> str:
     """Code of a 二级指标 by the ordered rules of `vocab.LEVEL2_RULES`."""
     return _level2_rule(_key(text)) or "other"

@@ -37,6 +37,7 @@ Grids that print the comparator, the number and the unit in separate cells are r
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -241,6 +242,7 @@ def _read(raw: str) -> tuple[ParsedValue, bool]:
     return _TEXT, False
 
 
+@functools.lru_cache(maxsize=8192)  # stock values (`≥95%`, `100%`) recur in every project
 def parse_value(raw: str) -> ParsedValue:
     """Read an indicator value by the rules in the module docstring; never raises."""
     return _read(raw)[0]

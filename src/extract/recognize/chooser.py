@@ -66,6 +66,13 @@ class Recognizer:
             if t.engine == "sheet"
         }
 
+    def clear_caches(self) -> None:
+        """Forget the labels seen so far (benchmarks time documents as if each were first)."""
+        self.grid_labels.clear()
+        self.segmenter.clear()
+        for index in self.indexes.values():
+            index.clear()
+
     def read(self, events: Iterable[tuple[int, Event]]) -> Recognized:
         out = Recognized()
         try:
@@ -126,13 +133,8 @@ class Recognizer:
                 if hit is not None:
                     hits.add(hit.field.name)
                 continue
-            header = self.segmenter.is_grid_header(
-                [t for c in event.cells if (t := clean_text(c.text))]
-            )
-            for cell in event.cells:
-                cell_text = clean_text(cell.text)
-                if not cell_text:
-                    continue
+            texts, header = unit.row_texts.get(id(event), ([], False))
+            for cell_text in texts:
                 hit = index.match(cell_text) or index.inline(cell_text)
                 if hit is None or (hit.field.kind == "group" and spec.engine == "sheet"):
                     continue

@@ -49,6 +49,9 @@ class GridHeader:
 
 def find_header(row: Row, cells: CellIndex, grid: GridIndex, min_labels: int) -> GridHeader | None:
     """The grid header `row` is, with its columns resolved, or None."""
+    labels = {c.field for cell in row.cells if (c := grid.column(clean_text(cell.text) or ""))}
+    if len(labels) < min_labels - 1 or ("value" not in labels and len(labels) < min_labels):
+        return None  # not even close: most rows are data rows
     table = row.table
     columns: list[GridColumn] = []
     unmapped: list[str] = []

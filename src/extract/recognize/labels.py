@@ -21,6 +21,8 @@ from extract.templates import FieldSpec, Vocabulary
 _TRAILING_PAREN = regex.compile(r"\s*[（(]([^（）()]*)[）)]\s*$")
 _INLINE = regex.compile(r"^(?P<label>[^：:\n]{1,24}?)\s*[：:]\s*(?P<value>.*)$", regex.S)
 _AMOUNT_UNITS = sorted(vocab.AMOUNT_UNITS, key=len, reverse=True)
+# Per index: label texts recur in every project, values rarely; the bound keeps memory flat.
+_CACHE_LIMIT = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,13 +89,19 @@ class HeaderIndex:
                         label_key(label), (spec, scope if spec.kind == "amount" else "")
                     )
         self._cache: dict[str, Hit | None] = {}
+        self._inline: dict[str, Hit | None] = {}
+
+    def clear(self) -> None:
+        self._cache.clear()
+        self._inline.clear()
 
     def match(self, text: str) -> Hit | None:
         """The field a whole cell's text labels, or None."""
         if text in self._cache:
             return self._cache[text]
         hit = self._match(text) if 0 < len(text) <= 40 else None
-        self._cache[text] = hit
+        if len(self._cache) < _CACHE_LIMIT:
+            self._cache[text] = hit
         return hit
 
     def _match(self, text: str) -> Hit | None:
@@ -106,6 +114,14 @@ class HeaderIndex:
 
     def inline(self, text: str) -> Hit | None:
         """`label：value` in one cell or paragraph, when the label is known."""
+        if text in self._inline:
+            return self._inline[text]
+        hit = self._inline_hit(text)
+        if len(self._inline) < _CACHE_LIMIT:
+            self._inline[text] = hit
+        return hit
+
+    def _inline_hit(self, text: str) -> Hit | None:
         found = _INLINE.match(text)
         if found is None:
             return None
@@ -136,12 +152,18 @@ class GridIndex:
             (w for ws in words.horizons.values() for w in ws), key=len, reverse=True
         )
         self._cache: dict[str, Column | None] = {}
+        self._block_cache: dict[str, bool] = {}
+
+    def clear(self) -> None:
+        self._cache.clear()
+        self._block_cache.clear()
 
     def column(self, text: str) -> Column | None:
         if text in self._cache:
             return self._cache[text]
         found = self._column(text) if 0 < len(text) <= 40 else None
-        self._cache[text] = found
+        if len(self._cache) < _CACHE_LIMIT:
+            self._cache[text] = found
         return found
 
     def _column(self, text: str) -> Column | None:
@@ -164,7 +186,12 @@ class GridIndex:
 
     def is_block(self, text: str) -> bool:
         """A label naming a whole grid (`绩效指标`, `长期绩效指标`), not one of its columns."""
-        return any(key in self._blocks for key, _ in _variants(text, ()))
+        found = self._block_cache.get(text)
+        if found is None:
+            found = len(text) <= 40 and any(key in self._blocks for key, _ in _variants(text, ()))
+            if len(self._block_cache) < _CACHE_LIMIT:
+                self._block_cache[text] = found
+        return found
 
     def horizon(self, text: str) -> str | None:
         return horizon_of(text, self._words)

@@ -37,6 +37,8 @@ class Unit:
     # (a `长期绩效指标` line between twin grids); else to the next unit (`填报单位：…` above the
     # next form), or to nothing (the prose after a table).
     pending: list[Event] = field(default_factory=list)
+    # Per row (by id): its non-empty cell texts, cleaned, and whether it is a grid header.
+    row_texts: dict[int, tuple[list[str], bool]] = field(default_factory=dict)
 
     @property
     def has_rows(self) -> bool:
@@ -56,6 +58,9 @@ class Segmenter:
         self._starts = HeaderIndex((words.fields[f] for f in UNIT_FIELDS), words)
         self._grid = grid
         self._min_labels = words.grid.min_labels
+
+    def clear(self) -> None:
+        self._starts.clear()
 
     def is_title(self, text: str) -> bool:
         return len(text) <= 80 and bool(self.title.search(text))
@@ -98,12 +103,15 @@ class Segmenter:
         texts = [t for t in (clean_text(c.text) for c in row.cells) if t]
         if len(texts) == 1 and self.is_title(texts[0]) and _spans_table(row):
             if current.has_rows or current.title is not None:
-                units.append(Unit(title=texts[0], events=[row]))
+                current = Unit(title=texts[0])
+                units.append(current)
             else:
                 current.title = texts[0]
-                current.events.append(row)
+            current.events.append(row)
+            current.row_texts[id(row)] = (texts, False)
             return
         header = self.is_grid_header(texts)
+        row_info = (texts, header)
         named = {
             hit.field.name
             for t in texts
@@ -118,6 +126,7 @@ class Segmenter:
             current.events += current.pending
             current.pending = []
         current.named |= named
+        current.row_texts[id(row)] = row_info
         if header:
             current.has_grid = True
             current.header_texts = tuple(texts)
