@@ -352,3 +352,19 @@ def test_unknown_grid_columns_are_reported() -> None:
     result = read("项目绩效目标表", grid)
     unmapped = [f.message for f in result.findings if f.code == "column_unmapped"]
     assert unmapped == ["indicator columns not read: 评分细则"]
+
+
+def test_a_plain_form_is_read_as_a_declaration_form() -> None:
+    """Only the reference prints 预算规模及资金用途, 资金支出计划 and a unit line."""
+    form = table(
+        [
+            ["项目名称", "网络运维", "资金情况（万元）", ""],
+            ["资金总额", "20", "财政拨款", "20"],
+            ["其他资金", "0", "年度目标", "保障网络运行。"],
+            GRID,
+            ["产出指标", "数量指标", "运维设备", "≥120台"],
+        ]
+    )
+    project = _project(read("项目绩效目标表", form))
+    assert project["template"] == "declaration_form"
+    assert project["budget_total_yuan"] == Decimal("200000.00")

@@ -50,6 +50,7 @@ class Recognizer:
         words = vocabulary()
         chosen = (template(pinned),) if pinned else load_templates()
         self.templates = tuple(t for t in chosen if t.engine in ("form", "sheet"))
+        self.pinned = pinned is not None
         self.names = ", ".join(t.id for t in chosen if t.engine != "prose" or pinned)
         self.grid_labels = GridLabels(words)
         self.cells = GridIndex()
@@ -141,8 +142,11 @@ class Recognizer:
                 (in_header if header else hits).add(hit.field.name)
         if spec.engine == "sheet":
             hits = in_header
-        score = len(hits) + len(hits & spec.signature) + (2 if spec.unit_line and unit_line else 0)
-        return _Score(spec, score, hits, _requirements(spec, unit, hits, index))
+        signed = len(hits & spec.signature) + (1 if spec.unit_line and unit_line else 0)
+        # A pinned template needs no signature: the user has said which layout this is.
+        signature_ok = signed > 0 or not spec.require_signature or self.pinned
+        ok = _requirements(spec, unit, hits) and signature_ok
+        return _Score(spec, len(hits) + 2 * signed, hits, ok)
 
 
 def _target_like(unit: Unit, scores: list[_Score]) -> bool:
@@ -156,7 +160,7 @@ def _target_like(unit: Unit, scores: list[_Score]) -> bool:
     )
 
 
-def _requirements(spec: Template, unit: Unit, hits: set[str], index: HeaderIndex) -> bool:
+def _requirements(spec: Template, unit: Unit, hits: set[str]) -> bool:
     if spec.require_any and not hits & set(spec.require_any):
         return False
     content = {
@@ -164,7 +168,6 @@ def _requirements(spec: Template, unit: Unit, hits: set[str], index: HeaderIndex
         "goals": any(f.startswith("goals") for f in hits),
         "spending_plan": "spending_plan" in hits,
     }
-    del index
     return not spec.require_content or any(content.get(c, False) for c in spec.require_content)
 
 

@@ -92,6 +92,7 @@ class Template:
     sections: Mapping[str, tuple[str, ...]] | None = None
     cover_suffixes: tuple[str, ...] = ()
     required: tuple[str, ...] = ()  # project columns a project of this layout must fill
+    require_signature: bool = False  # a unit must show a signature field (or its unit line)
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -192,6 +193,7 @@ _TEMPLATE_KEYS = {
     "sections",
     "cover",
     "required",
+    "require_signature",
 }
 
 
@@ -238,6 +240,7 @@ def parse_template(name: str, data: Mapping[str, Any], vocab: Vocabulary) -> Tem
         ),
         cover_suffixes=_strings(f"{name}: cover", data.get("cover", {}).get("suffixes", [])),
         required=_strings(f"{name}: required", data.get("required", [])),
+        require_signature=bool(data.get("require_signature", False)),
     )
 
 
