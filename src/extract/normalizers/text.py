@@ -105,7 +105,7 @@ _PREFIXES = {
 }
 _INLINE_SEPARATOR: dict[str, str] = {
     "word": "",
-    "digit": r"(?<=[；;。，,：:！!？?\s])",
+    "digit": r"(?<=[；;。，,：:！!？?\s\u4e00-\u9fff])",
     "paren_digit": "",
     "circled": "",
     "cn": r"(?<=[；;。，,：:！!？?\s])",

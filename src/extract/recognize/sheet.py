@@ -66,11 +66,24 @@ class _Sheet:
         return self.projects
 
     def _paragraph(self, para: Paragraph) -> None:
-        text = clean_text(para.text) or ""
+        self._line(clean_text(para.text) or "")
+
+    def _line(self, text: str) -> None:
+        """Above the header: the title, the year, `金额单位：元`, `单位名称：…` lines."""
+        hit = self.r.header.inline(text)
+        if hit is not None and hit.value and hit.field.name in ("unit_name", "department_name"):
+            if hit.field.name == "unit_name":
+                self.unit = hit.value
+            else:
+                self.department = hit.value
+            return
         unit = amount_unit(text)
         if unit is not None:
             self.unit_line = unit
         elif regex.match(self.r.words.year_line, text):
+            self.year_texts.append(text)
+        elif not self.title and text:
+            self.title = text
             self.year_texts.append(text)
 
     def _row(self, row: Row) -> None:
@@ -82,11 +95,7 @@ class _Sheet:
         if self.grid_header is None:
             texts = [t for c in row.cells if (t := clean_text(c.text))]
             for text in texts:
-                unit = amount_unit(text)
-                if unit is not None:
-                    self.unit_line = unit
-                elif text != self.title and not self.title:
-                    self.title = text
+                self._line(text)
             return
         self._data_row(row)
 
