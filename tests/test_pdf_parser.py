@@ -214,3 +214,12 @@ def test_an_unreadable_page_makes_the_document_partial(monkeypatch: pytest.Monke
     assert result.count("projects") == 3
     issues = [r for r in result.rows["issues"] if r["code"] == "content_unread"]
     assert [r["severity"] for r in issues] == ["error"]
+
+
+def test_a_table_that_ends_with_room_below_does_not_run_on() -> None:
+    """Two 乌海 forms, each on its own page, both starting with the same title row: the first
+    ends high on its page, so the second is a table of its own, not a continuation whose
+    repeated header would be dropped."""
+    tables = list(_doc(SAMPLES / "declaration_form_alt/wuhai_2021_alt.pdf").tables())
+    assert len(tables) == 2
+    assert [t.cells[0].text for t in tables] == ["2021年度项目支出绩效目标表"] * 2

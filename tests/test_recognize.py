@@ -368,3 +368,23 @@ def test_a_plain_form_is_read_as_a_declaration_form() -> None:
     project = _project(read("项目绩效目标表", form))
     assert project["template"] == "declaration_form"
     assert project["budget_total_yuan"] == Decimal("200000.00")
+
+
+def test_an_amount_printed_once_is_this_years_wherever_it_sits() -> None:
+    """奉节: 项目总预算 | … | 当年年度预算 | …, then 其中：财政资金 under the project total: the form
+    prints one 财政资金, this year's (上海 prints two, one per column)."""
+    form = table(
+        [
+            ["项目名称", "农田建设", "项目编码", "500236230000000002104"],
+            ["项目总预算", "2680万元", "当年年度预算", "960万元"],
+            ["其中：财政资金", "900万元", "其中：其它资金", "60万元"],
+            ["年度主要目标和成果", ("新建农田2万亩。", 1, 3)],
+            GRID,
+            ["产出指标", "数量指标", "新建面积", "2万亩"],
+        ]
+    )
+    project = _project(read("高标准农田建设项目支出绩效目标审批表", form))
+    assert project["budget_project_total_yuan"] == Decimal("26800000.00")
+    assert project["budget_total_yuan"] == Decimal("9600000.00")
+    assert project["budget_fiscal_yuan"] == Decimal("9000000.00")
+    assert project["budget_other_yuan"] == Decimal("600000.00")

@@ -8,6 +8,7 @@ values read from one cell or from separate comparator / value / unit columns.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -154,8 +155,10 @@ def _resolve_scopes(readings: list[AmountText]) -> list[AmountText]:
     """Which printed amount is this year's and which the whole project's.
 
     An `either` label (资金总额, 财政拨款, 其他资金) is this year's unless the form also prints a
-    this-year total: then a total of that kind is the project's, and the other amounts belong to
-    the total printed above them in their column (else left of them in their row).
+    this-year total: then a total of that kind is the project's. When the form prints the same
+    amount twice (上海's two 其他资金, 武汉's 财政拨款 beside 当年财政拨款), each belongs to the
+    total printed above it in its column (else left of it in its row); printed once, it is this
+    year's.
     """
     year_total = any(r.field == "budget_total" and r.scope in ("year", "part") for r in readings)
     out: list[AmountText] = []
@@ -167,8 +170,13 @@ def _resolve_scopes(readings: list[AmountText]) -> list[AmountText]:
     totals = [r for r in out if r.field in ("budget_total", "budget_project_total")]
     if not any(r.field == "budget_project_total" for r in totals):
         return out
+    printed = Counter(r.field for r in out if r.scope in ("either", "year"))
     for r in out:
-        if r.scope == "either" and r.field in ("budget_fiscal", "budget_other"):
+        if (
+            r.scope == "either"
+            and r.field in ("budget_fiscal", "budget_other")
+            and printed[r.field] > 1
+        ):
             head = _head_of(r, totals)
             if head is not None and head.field == "budget_project_total":
                 r.field = ""  # the whole project's share: no column

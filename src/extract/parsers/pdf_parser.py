@@ -39,8 +39,10 @@ _UNMAPPED = (
     "the PDF's fonts carry no text mapping, so its characters cannot be read;"
     " it needs OCR (e.g. ocrmypdf) before its text can be extracted"
 )
-_SCANNED_PAGE_SHARE = 0.5
-_PAGES_PER_CACHE = 25  # an image over half the page, and no text: a scanned page
+_SCANNED_PAGE_SHARE = 0.5  # an image over half the page, and no text: a scanned page
+_PAGES_PER_CACHE = 25
+_TOLERANCE = 2.0  # points of measuring noise between a row's height and the room left
+_MARGIN_SLACK = 36.0  # points a bottom margin may exceed the top one
 
 
 def parse_pdf(data: bytes) -> Document:
@@ -84,6 +86,9 @@ class _Assembler:
     """Builds blocks in reading order across pages, joining what a page break cut."""
 
     flow: Flow
+    # Lowest body content (a line or a table) of any page, per page height: a table that ends
+    # with room left above it for another row did not run on to the next page.
+    body_bottom: dict[int, float] = field(default_factory=dict)
     blocks: list[Block] = field(default_factory=list)
     n_tables: int = 0
     _para: list[Line] = field(default_factory=list)
@@ -92,6 +97,7 @@ class _Assembler:
     _para_first_page: int = 0
     _table: StitchedTable | None = None
     _table_page: int = 0
+    _table_end: tuple[int, float] = (0, 0.0)  # (page height, bottom) of its last part
 
     def line(self, line: Line, page: int, first_on_page: bool) -> None:
         self._flush_table()
@@ -117,13 +123,27 @@ class _Assembler:
             and first_on_page
             and part.page == self._table_page + 1
             and current.continues_as(part)
+            and self._page_was_full(part)
         ):
             current.extend(part)
             self._table_page = part.page
+            self._table_end = (round(part.height), part.bbox[3])
             return
         self._flush_table()
         self._table = StitchedTable.start(part)
         self._table_page = part.page
+        self._table_end = (round(part.height), part.bbox[3])
+
+    def _page_was_full(self, part: PageTable) -> bool:
+        """Whether the page before had no room left for the rows `part` starts with (its first
+        row, or the one after a repeated header row): else the table ended there, and `part`
+        starts a new one (the next form of a document)."""
+        height, bottom = self._table_end
+        lowest = self.body_bottom.get(height)
+        if lowest is None or len(part.ys) < 2:
+            return True
+        first_rows = max(b - a for a, b in zip(part.ys[:3], part.ys[1:3], strict=False))
+        return lowest - bottom < first_rows - _TOLERANCE
 
     def finish(self) -> list[Block]:
         self._flush_para()
@@ -193,7 +213,7 @@ def _parse(data: bytes) -> Document:
         p.lines = [line for j, line in enumerate(p.lines) if (i, j) not in dropped]
     if dropped:
         notes.append(f"{len(dropped)} running header/footer and page number lines left out")
-    assembler = _Assembler(measure_flow([p.lines for p in pages]))
+    assembler = _Assembler(measure_flow([p.lines for p in pages]), _body_bottoms(pages))
     for p in pages:
         for k, item in enumerate(_reading_order(p)):
             if isinstance(item, Line):
@@ -209,6 +229,22 @@ def _parse(data: bytes) -> Document:
         n_pages=n_pages,
         unread=tuple(unread),
     )
+
+
+def _body_bottoms(pages: list[_Page]) -> dict[int, float]:
+    """Per page height, where body text ends: the lowest content of any page, or, when every
+    page is short (one form per page), the page height less a bottom margin taken to be the top
+    margin, with `_MARGIN_SLACK` for margins that differ."""
+    bottoms: dict[int, float] = {}
+    tops: dict[int, float] = {}
+    for p in pages:
+        ends = [line.bottom for line in p.lines] + [t.bbox[3] for t in p.tables]
+        starts = [line.top for line in p.lines] + [t.bbox[1] for t in p.tables]
+        if ends:
+            key = round(p.height)
+            bottoms[key] = max(bottoms.get(key, 0.0), *ends)
+            tops[key] = min(tops.get(key, p.height), *starts)
+    return {key: max(bottom, key - tops[key] - _MARGIN_SLACK) for key, bottom in bottoms.items()}
 
 
 def _pages(pdf: Any) -> Iterator[Any]:
@@ -253,6 +289,7 @@ def _read_page(page: Any) -> _Page:
             outside.append(char)
     for table in tables:
         table.finish()
+        table.height = float(page.height)
     return _Page(
         number=page.page_number,
         height=float(page.height),

@@ -83,6 +83,7 @@ class PageTable:
     ys: list[float]
     cells: list[CellDraft]
     _owner: dict[tuple[int, int], CellDraft] = field(default_factory=dict)
+    height: float = 0.0  # of its page
 
     @classmethod
     def from_boxes(cls, boxes: Sequence[Box], page: int) -> PageTable | None:

@@ -178,19 +178,22 @@ def _group_rows(chunks: list[_Chunk], table: int, notes: list[str]) -> list[list
     rows: list[list[_CellDraft]] = []
     whole = _whole_from(sizes, width)
     i = 0
-    whole_before = True  # the table start, a full row or a joined run
+    whole_before = False  # after a full row or a joined run
     while i < len(chunks):
         end = i + 1
-        if regular and sizes[i] < width and whole_before:
+        # At the table start (a title row, a form's first label rows) only a run that a full
+        # row follows is joined.
+        if regular and sizes[i] < width and (whole_before or i == 0):
             run = _row_end(sizes, i, width)
-            end = run if run > i + 1 and whole[run] else i + 1
+            follows = whole[run] if i else run == len(sizes) or sizes[run] == width
+            end = run if run > i + 1 and follows else i + 1
         for chunk in chunks[i : end - 1]:  # their blank lines were empty paragraphs
             _pad(chunk, chunk.blanks_after)
         _pad(chunks[end - 1], chunks[end - 1].blanks_after - 1)
         rows.append([cell for chunk in chunks[i:end] for cell in chunk.cells])
         if end - i > 1:
             notes.append(_merge_note(table, len(rows), end - i - 1, width))
-        elif regular and sizes[i] < width and whole_before:
+        elif regular and sizes[i] < width and (whole_before or i == 0):
             notes.append(f"table {table}, row {len(rows)}: {sizes[i]} of {width} cells")
         whole_before = end - i > 1 or sizes[i] == width
         i = end
