@@ -12,10 +12,11 @@ from extract.normalizers.labels import (
     classify_level1,
     classify_level2,
     label_key,
-    match_label,
     parent_level1_name,
     strip_score_band,
 )
+from extract.recognize.labels import GridIndex, HeaderIndex
+from extract.templates import template, vocabulary
 
 
 @pytest.mark.parametrize(
@@ -38,6 +39,11 @@ def test_label_key(text: str, key: str) -> None:
     assert label_key(text) == key
 
 
+def _field(text: str, template_id: str = "project_table") -> str | None:
+    hit = HeaderIndex(template(template_id).fields, vocabulary()).match(text)
+    return hit.field.name if hit is not None else None
+
+
 @pytest.mark.parametrize(
     ("text", "canonical"),
     [
@@ -51,7 +57,7 @@ def test_label_key(text: str, key: str) -> None:
         ("其他资金", "budget_other"),
         ("资金支出计划（%）", "spending_plan"),
         ("资金支出计划(%)", "spending_plan"),
-        ("绩效目标", "goals"),
+        ("绩效目标", "goals_annual"),
         ("资金用途", "purpose"),
         ("预算规模及资金用途", "budget_block"),
         # exact matches only
@@ -63,36 +69,50 @@ def test_label_key(text: str, key: str) -> None:
     ],
 )
 def test_match_project_labels(text: str, canonical: str | None) -> None:
-    assert match_label(text, vocab.PROJECT_LABELS) == canonical
+    assert _field(text) == canonical
 
 
 @pytest.mark.parametrize(
-    ("text", "canonical"),
+    ("text", "canonical", "unit"),
     [
-        ("一级指标", "level1"),
-        ("二级指标", "level2"),
-        ("三级指标", "level3"),
-        ("绩效指标描述", "description"),
-        ("指标值", "value"),
-        ("指标值（包含数字及文字描述）", "value"),
-        ("指标值确定依据", "basis"),
-        ("项目名称", None),
+        ("主管部门及编码", "department_name", None),
+        ("项目概况(450字内)", "purpose", None),
+        ("二、自有资金", "budget_other", None),
+        ("中期市财政预算(万元)", "budget_project_total", "万元"),
+        ("项目资金（元）", "group", "元"),
+        ("项目总体目标 (2024 年-2026 年)", "goals_long_term", None),
+        ("填报单位（盖章）", "unit_name", None),
     ],
 )
-def test_match_indicator_columns(text: str, canonical: str | None) -> None:
-    assert match_label(text, vocab.INDICATOR_COLUMNS) == canonical
+def test_printed_label_forms(text: str, canonical: str, unit: str | None) -> None:
+    hit = HeaderIndex(template("declaration_form").fields, vocabulary()).match(text)
+    assert hit is not None and (hit.field.name, hit.unit) == (canonical, unit)
 
 
-def test_match_label_uses_the_vocabulary_it_is_given() -> None:
-    first = {"a": ("名称",)}
-    second = {"b": ("名称",)}
-    assert match_label("名称", first) == "a"
-    assert match_label("名称", second) == "b"
-    assert match_label("名称", first) == "a"
-
-
-def test_first_canonical_key_wins_a_clash() -> None:
-    assert match_label("用途", {"x": ("用途",), "y": ("用 途",)}) == "x"
+@pytest.mark.parametrize(
+    ("text", "canonical", "horizon"),
+    [
+        ("一级指标", "level1", None),
+        ("二级指标", "level2", None),
+        ("三级指标", "level3", None),
+        ("绩效指标描述", "description", None),
+        ("指标值", "value", None),
+        ("指标值（包含数字及文字描述）", "value", None),
+        ("指标值确定依据", "basis", None),
+        ("指标值(长期)", "value", "long_term"),
+        ("长期指标值", "value", "long_term"),
+        ("年度指标值", "value", "annual"),
+        ("二级指标(年度)", "level2", "annual"),
+        ("计量单位", "unit", None),
+        ("分值", "weight", None),
+        ("项目名称", None, None),
+        ("绩效指标", None, None),  # names a grid, not a column
+    ],
+)
+def test_match_indicator_columns(text: str, canonical: str | None, horizon: str | None) -> None:
+    column = GridIndex(vocabulary()).column(text)
+    got = (column.field, column.horizon) if column is not None else (None, None)
+    assert got == (canonical, horizon)
 
 
 @pytest.mark.parametrize(
@@ -265,7 +285,7 @@ def test_label_functions_never_raise(text: str) -> None:
     key = label_key(text)
     assert not any(ch.isspace() for ch in key)
     assert label_key(key) == key
-    assert match_label(text, vocab.PROJECT_LABELS) in (None, *vocab.PROJECT_LABELS)
+    assert _field(text) in (None, *(f.name for f in template("project_table").fields))
     assert classify_level1(text) in (*vocab.LEVEL1_CODES.values(), "other")
     assert classify_level2(text) in (*vocab.LEVEL2_CODES.values(), "other")
     assert category_level(text) in (None, 1, 2)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping
 
 from extract.normalizers import vocab as _vocab
 
@@ -19,7 +18,6 @@ __all__ = [
     "classify_level1",
     "classify_level2",
     "label_key",
-    "match_label",
     "parent_level1_name",
     "strip_score_band",
 ]
@@ -42,37 +40,6 @@ def label_key(text: str) -> str:
     """
     folded = _DROP.sub("", unicodedata.normalize("NFKC", text))
     return unicodedata.normalize("NFKC", folded)
-
-
-# id(vocabulary) -> (the vocabulary itself, its key -> canonical lookup). Holding the mapping
-# keeps its id from being reused by another object while the entry exists. Vocabularies are
-# module constants and are treated as immutable.
-_LOOKUPS: dict[int, tuple[Mapping[str, tuple[str, ...]], dict[str, str]]] = {}
-
-
-def _lookup(vocabulary: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
-    cached = _LOOKUPS.get(id(vocabulary))
-    if cached is not None and cached[0] is vocabulary:
-        return cached[1]
-    table: dict[str, str] = {}
-    for canonical, synonyms in vocabulary.items():
-        for synonym in synonyms:
-            # The first canonical key listing a synonym wins, so vocab order settles clashes.
-            table.setdefault(label_key(synonym), canonical)
-    _LOOKUPS[id(vocabulary)] = (vocabulary, table)
-    return table
-
-
-def match_label(text: str, vocab: Mapping[str, tuple[str, ...]]) -> str | None:
-    """The canonical key of the synonym `text` spells, or None.
-
-    Exact key equality only: a containment match would let a value cell that happens to
-    mention a label (`按预算数执行`) be taken for the label.
-    """
-    key = label_key(text)
-    if not key:
-        return None
-    return _lookup(vocab).get(key)
 
 
 _NUMBER = r"[0-9\uff10-\uff19]+(?:[.．][0-9\uff10-\uff19]+)?"

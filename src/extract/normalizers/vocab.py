@@ -1,51 +1,12 @@
 """Every Chinese label the normalizers recognise, as data.
 
-Real documents vary their wording from county to county and year to year; keeping all the
-synonyms here means supporting a new template is an edit to this file, not a hunt through code.
-Labels are compared after `labels.label_key()` (whitespace, colons and brackets dropped).
+Real documents vary their wording from county to county and year to year. The labels that name
+fields and grid columns are template data (`extract/templates/fields.toml`); this file holds
+the budget vocabulary the normalizers read values with: categories, comparators, units,
+amounts, periods, check boxes, section headings.
 """
 
 from __future__ import annotations
-
-# --- project header table: row/column labels -> canonical field -------------------------------
-
-PROJECT_LABELS: dict[str, tuple[str, ...]] = {
-    "project_code": ("项目编码", "项目代码", "项目编号"),
-    "project_name": ("项目名称",),
-    "budget_block": ("预算规模及资金用途", "预算规模及用途", "项目资金", "资金情况"),
-    "budget_total": (
-        "预算数",
-        "年度资金总额",
-        "项目总预算",
-        "当年预算",
-        "预算金额",
-        "年度预算数",
-        "预算总额",
-        "资金总额",
-    ),
-    "budget_fiscal": ("其中：财政资金", "财政资金", "其中：财政拨款", "财政拨款", "其中财政资金"),
-    "budget_other": ("其他资金", "其它资金", "其中：其他资金", "其中：其它资金"),
-    "purpose": ("资金用途", "项目资金用途", "主要用途", "用途"),
-    "spending_plan": (
-        "资金支出计划（%）",
-        "资金支出计划",
-        "支出计划（%）",
-        "支出计划",
-        "资金支出进度",
-    ),
-    "goals": ("绩效目标", "年度绩效目标", "项目绩效目标", "年度目标"),
-}
-
-# --- indicator grid column headers -> canonical column ----------------------------------------
-
-INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
-    "level1": ("一级指标",),
-    "level2": ("二级指标",),
-    "level3": ("三级指标", "指标名称", "绩效指标"),
-    "description": ("绩效指标描述", "指标描述", "指标内容", "指标解释"),
-    "value": ("指标值", "目标值", "绩效指标值", "年度指标值", "指标值（包含数字及文字描述）"),
-    "basis": ("指标值确定依据", "确定依据", "指标值设定依据", "指标值依据", "依据"),
-}
 
 # --- indicator categories ----------------------------------------------------------------------
 
@@ -409,8 +370,6 @@ ITEM_GOALS_TITLES: tuple[str, ...] = ("分项绩效目标", "分项目标")
 MEASURES_TITLES: tuple[str, ...] = ("工作保障措施", "保障措施")
 ITEM_GOAL_LABELS: tuple[str, ...] = ("绩效目标",)
 ITEM_INDICATOR_LABELS: tuple[str, ...] = ("绩效指标",)
-# A project table heading ends with one of these.
-PROJECT_TITLE_SUFFIXES: tuple[str, ...] = ("绩效目标表", "绩效目标申报表", "项目绩效目标表")
 # The unit line above a table: `单位：万元`.
 UNIT_LABELS: tuple[str, ...] = ("单位", "金额单位")
 
