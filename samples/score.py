@@ -1,0 +1,60 @@
+"""Field accuracy of the extractor on sample families, against their golden rows.
+
+`.venv/bin/python samples/score.py declaration_form declaration_form_alt …` prints, per family
+and format, the share of golden fields (row × column, rows matched by position) the extraction
+gets exactly right, the way held-out documents are scored; the golden test only says pass or
+fail. Missing and extra rows count their fields as wrong.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from golden_io import comparable, load  # noqa: E402
+
+from extract.pipeline import InputFile, extract_file  # noqa: E402
+from extract.schema import DATASETS  # noqa: E402
+
+CONTENT = [name for name in DATASETS if name != "issues"]
+
+
+def score(path: Path, golden: Path) -> tuple[int, int]:
+    result = extract_file(
+        InputFile(path, path.name), year=None, extracted_at=datetime(2026, 1, 1, tzinfo=UTC)
+    )
+    right = total = 0
+    for name in CONTENT:
+        expected = load(golden / f"{name}.json")
+        got = comparable(result.rows.get(name, []))
+        if name == "documents":
+            for row in got:
+                row.pop("n_issues", None)
+        for i in range(max(len(expected), len(got))):
+            want = expected[i] if i < len(expected) else {}
+            have = got[i] if i < len(got) else {}
+            for key in set(want) | set(have):
+                total += 1
+                right += want.get(key) == have.get(key)
+    return right, total
+
+
+def main(families: list[str]) -> None:
+    for family in families:
+        per_format: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for golden in sorted((ROOT / "tests" / "golden" / family).glob("*/")):
+            for path in sorted((ROOT / "samples" / family).glob(f"{golden.name}.*")):
+                right, total = score(path, golden)
+                per_format[path.suffix][0] += right
+                per_format[path.suffix][1] += total
+        for suffix, (right, total) in sorted(per_format.items()):
+            print(f"{family:<22} {suffix:<6} {right / total:.4f}  ({right}/{total} fields)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:] or ["declaration_form", "declaration_form_alt", "flat_sheet", "narrative"])
