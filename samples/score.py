@@ -16,10 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from golden_io import comparable, load  # noqa: E402
-
 from extract.pipeline import InputFile, extract_file  # noqa: E402
 from extract.schema import DATASETS  # noqa: E402
+from golden_io import comparable, load  # noqa: E402
 
 CONTENT = [name for name in DATASETS if name != "issues"]
 
