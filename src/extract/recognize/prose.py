@@ -32,6 +32,8 @@ _SECTION = regex.compile(
 )
 _CHAPTER = regex.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}、)")
 _SENTENCE_END = regex.compile(r"[。；;！？!?]")
+_HEADING_MAX = 60
+_NUMBERED = regex.compile(r"^\s*(?:[（(]?[一二三四五六七八九十]{1,3}[）)、]|\d{1,2}\s*[、.．])")
 _GLUED = regex.compile(r"[。；;！？!?](?=[一二三四五六七八九十]{1,3}、)")
 _CLAUSE_END = regex.compile(r"[，,。；;：:！？!?]")
 _YEAR = regex.compile(r"20\d{2}\s*年度?")
@@ -61,13 +63,45 @@ class ProseReader:
     def read(self, blocks: Iterable[tuple[int, Block]]) -> list[tuple[int, Project]]:
         sheets: list[_Sheet] = []
         current: _Sheet | None = None
-        for position, block in blocks:
-            if not isinstance(block, Paragraph):
+        for position, block, text in self._lines(blocks):
+            if block is None:
                 current = None
                 continue
-            for text in self._pieces(clean_text(block.text) or ""):
-                current = self._line(text, position, block, sheets, current)
+            current = self._line(text, position, block, sheets, current)
         return [(s.position, self._project(s)) for s in sheets if s.sections]
+
+    def _lines(
+        self, blocks: Iterable[tuple[int, Block]]
+    ) -> list[tuple[int, Paragraph | None, str]]:
+        """Paragraph pieces in order (a table as a `None` piece), headings made whole."""
+        out: list[tuple[int, Paragraph | None, str]] = []
+        for position, block in blocks:
+            if not isinstance(block, Paragraph):
+                out.append((position, None, ""))
+                continue
+            for text in self._pieces(clean_text(block.text) or ""):
+                if self._is_heading(text) and out and out[-1][1] is not None:
+                    out[-1], text = self._rejoin(out[-1], text)
+                out.append((position, block, text))
+        return [piece for piece in out if piece[1] is None or piece[2]]
+
+    def _rejoin(
+        self, before: tuple[int, Paragraph | None, str], heading: str
+    ) -> tuple[tuple[int, Paragraph | None, str], str]:
+        """A heading too long for one line wraps; a PDF may end the first line's paragraph
+        early, or glue that line to the paragraph above (its last line was full). The
+        heading's start is then the tail after that paragraph's last sentence."""
+        position, block, text = before
+        cut = max((m.end() for m in _SENTENCE_END.finditer(text)), default=0)
+        tail = text[cut:]
+        whole = tail + heading
+        if not tail or _CLAUSE_END.search(tail) or len(whole) > _HEADING_MAX:
+            return before, heading
+        if self._is_heading(tail) or (_CHAPTER.match(tail) and cut == 0):
+            return before, heading  # a chapter title above the first sheet
+        if cut == 0 and not _NUMBERED.match(tail) and self._section(tail) is not None:
+            return before, heading
+        return (position, block, text[:cut]), whole
 
     def _pieces(self, text: str) -> list[str]:
         """A paragraph split where a section heading was glued to it: a PDF joins a short
@@ -111,7 +145,7 @@ class ProseReader:
 
     def _is_heading(self, text: str) -> bool:
         head = strip_numbering(text).strip()
-        return len(head) <= 60 and any(head.endswith(s) for s in self.suffixes)
+        return len(head) <= _HEADING_MAX and any(head.endswith(s) for s in self.suffixes)
 
     def _section(self, text: str) -> tuple[str, str] | None:
         found = _SECTION.match(text)
