@@ -52,7 +52,11 @@ bench: $(BSTAMP) ## print throughput figures (see bench/)
 
 samples: $(STAMP) ## regenerate samples/ and their goldens (PDFs need LibreOffice)
 	$(BIN)/python samples/make_samples.py
+	$(BIN)/python samples/make_legacy.py
 	$(BIN)/python samples/forms/make_forms.py
+	$(BIN)/python samples/forms/make_alt.py
+	$(BIN)/python samples/forms/make_flat.py
+	$(BIN)/python samples/forms/make_formats.py
 	$(BIN)/python samples/narrative_gen/make_narrative.py
 
 clean: ## remove the venv and outputs

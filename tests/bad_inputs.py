@@ -104,10 +104,17 @@ MATRIX: tuple[Case, ...] = (
         "failed",
         "not a valid Word file",
     ),
-    Case(
-        "zip that is not a Word document",
+    Case(  # detected by its members, not its name: read as a workbook, which it is not either
+        "broken workbook named .docx",
         "sheet.docx",
         lambda: zip_archive({"xl/workbook.xml": "<workbook/>", "[Content_Types].xml": "<Types/>"}),
+        "failed",
+        "not an Excel workbook",
+    ),
+    Case(
+        "zip that is no Office file",
+        "archive.docx",
+        lambda: zip_archive({"readme.txt": "hello", "[Content_Types].xml": "<Types/>"}),
         "failed",
         "not a Word document",
     ),

@@ -14,7 +14,7 @@ import pytest
 
 from extract import writers
 from extract.api import Datasets, load, read_dataset
-from extract.schema import DATASETS, SCHEMAS
+from extract.schema import ALL_DATASETS, SCHEMAS
 from extract.writers import write_datasets
 
 
@@ -66,10 +66,10 @@ def out(tmp_path: Path) -> Path:
 def test_load_gives_every_dataset_by_key_and_attribute(out: Path) -> None:
     ds = load(out)
     assert isinstance(ds, Datasets)
-    assert list(ds) == list(DATASETS)
-    assert len(ds) == len(DATASETS)
+    assert list(ds) == list(ALL_DATASETS)
+    assert len(ds) == len(ALL_DATASETS)
     assert ds.projects is ds["projects"]
-    for name in DATASETS:
+    for name in ALL_DATASETS:
         assert getattr(ds, name) is ds[name]
         assert list(ds[name].columns) == SCHEMAS[name].names
     assert "projects=2" in repr(ds)

@@ -102,11 +102,19 @@ def test_rerun_skips_unchanged_and_force_extracts_again(archive: Path, tmp_path:
     assert forced.exit_code == 0 and "2 files: 2 ok" in forced.output
     after = extract.load(archive).documents["extracted_at"].tolist()
     assert all(a > b for a, b in zip(after, before, strict=True))
-    # A changed file is a new document; the old one stays (its bytes are another doc_id).
+    # A changed file is a new document that replaces its path's old one (contract v2), and
+    # says so; the path keeps one row in `files`.
+    old_id = extract.load(archive).documents.set_index("source_path").loc[inputs[1], "doc_id"]
     (tmp_path / "2022.txt").write_text(_year_2022() + "\n附注\n", encoding="utf-8")
     changed = _run(*inputs, "--out", str(archive))
     assert "1 file: 1 ok" in changed.output and "1 unchanged" in changed.output
-    assert len(extract.load(archive).documents) == 3
+    ds = extract.load(archive)
+    assert len(ds.documents) == 2 and old_id not in set(ds.documents.doc_id)
+    new_id = ds.documents.set_index("source_path").loc[inputs[1], "doc_id"]
+    notes = ds.issues[(ds.issues.doc_id == new_id) & (ds.issues.code == "document_replaced")]
+    assert len(notes) == 1 and old_id in notes.message.iloc[0]
+    assert ds.files.set_index("source_path").loc[inputs[1], "doc_id"] == new_id
+    assert len(ds.files) == 2
 
 
 def test_history_in_the_python_api(archive: Path) -> None:

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import GOLDEN, SAMPLES
+from extract.parsers.formats import input_suffixes
+from extract.parsers.office_convert import soffice
 from extract.pipeline import InputFile, extract_file
 from extract.schema import DATASETS
 from golden_io import comparable, dump, load
@@ -21,8 +23,21 @@ from golden_io import comparable, dump, load
 FORMAT_SPECIFIC_CODES = frozenset({"parser_note"})
 
 
+# Formats read through LibreOffice: their golden tests skip, with the reason, without it.
+CONVERTED = frozenset({".doc", ".wps"})
+HAS_SOFFICE = soffice() is not None
+NO_SOFFICE = (
+    "LibreOffice (soffice) is not installed: Debian apt-get install libreoffice-writer-nogui"
+)
+
+
+def _skip_without_soffice(path: Path) -> None:
+    if path.suffix in CONVERTED and not HAS_SOFFICE:
+        pytest.skip(NO_SOFFICE)
+
+
 def _sample_files() -> list[Path]:
-    files = [SAMPLES / "reference.txt"]
+    files = [SAMPLES / "reference.txt", SAMPLES / "reference.doc", SAMPLES / "reference.wps"]
     files += sorted(SAMPLES.glob("reference.docx")) + sorted(SAMPLES.glob("reference.pdf"))
     files += (
         sorted((SAMPLES / "variants").glob("*.docx")) if (SAMPLES / "variants").is_dir() else []
@@ -57,6 +72,7 @@ def test_golden_reference_txt(update_golden: bool) -> None:
 
 @pytest.mark.parametrize("path", _sample_files(), ids=lambda p: p.relative_to(SAMPLES).as_posix())
 def test_every_format_matches_golden(path: Path) -> None:
+    _skip_without_soffice(path)
     rows = _rows(path)
     for name in DATASETS:
         assert rows[name] == load(GOLDEN / "reference" / f"{name}.json"), name
@@ -72,9 +88,11 @@ FAMILY_FOLDERS = (
     "declaration_form_alt",
     "flat_sheet",
     "narrative",
+    "narrative_alt",
     "no_targets",
 )
 CONTENT = tuple(name for name in DATASETS if name != "issues")
+READ_SUFFIXES = input_suffixes()
 EXTRACTION_ERRORS = frozenset({"template_unmatched", "table_unrecognized", "content_unread"})
 
 
@@ -83,7 +101,7 @@ def _family_samples() -> list[tuple[Path, Path]]:
     for family in FAMILY_FOLDERS:
         for golden in sorted((GOLDEN / family).glob("*/")):
             for path in sorted((SAMPLES / family).glob(f"{golden.name}.*")):
-                if path.suffix not in (".txt", ".docx", ".pdf"):
+                if path.suffix not in READ_SUFFIXES:
                     continue
                 cases.append((path, golden))
     return cases
@@ -95,10 +113,28 @@ def _family_samples() -> list[tuple[Path, Path]]:
     ids=lambda value: value.relative_to(SAMPLES).as_posix() if SAMPLES in value.parents else "",
 )
 def test_family_sample_matches_golden(path: Path, golden: Path) -> None:
+    _skip_without_soffice(path)
     rows = _rows(path)
     for name in CONTENT:
         assert rows[name] == load(golden / f"{name}.json"), name
     codes = [r["code"] for r in rows["issues"]]
     assert not EXTRACTION_ERRORS & set(codes), codes
-    if golden.parent.name in ("narrative", "no_targets"):  # long budget documents: few notes
+    if golden.parent.name in ("narrative", "narrative_alt", "no_targets"):  # few notes
         assert len(codes) <= 5, codes
+
+
+def test_a_legacy_word_file_without_libreoffice_says_how_to_read_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("extract.parsers.office_convert.soffice", lambda: None)
+    result = extract_file(
+        InputFile(SAMPLES / "reference.wps", "reference.wps"),
+        year=None,
+        extracted_at=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+    assert result.status == "failed"
+    assert result.rows["documents"][0]["source_format"] == "wps"
+    assert result.error == (
+        "legacy Word/WPS file: reading it needs LibreOffice (Debian: apt-get install "
+        "libreoffice-writer-nogui), or save it as .docx"
+    )

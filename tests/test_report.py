@@ -82,7 +82,7 @@ def samples_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # The reference content in all its renderings: 20 documents of one unit and one year.
     source = root / "in"
     for path in [
-        *SAMPLES.glob("reference.*"),
+        *(SAMPLES / f"reference.{ext}" for ext in ("txt", "docx", "pdf")),
         *SAMPLES.glob("variants/*"),
         *SAMPLES.glob("large/*"),
     ]:

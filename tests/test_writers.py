@@ -141,7 +141,7 @@ EXPECTED_COLUMNS = {
 
 def test_datasets_are_the_contract_ones_documents_first() -> None:
     assert DATASETS[0] == "documents"
-    assert set(DATASETS) == set(SCHEMAS) == set(SORT_KEYS) == set(EXPECTED_COLUMNS)
+    assert {*DATASETS, "files"} == set(SCHEMAS) == set(SORT_KEYS) == {*EXPECTED_COLUMNS, "files"}
 
 
 @pytest.mark.parametrize("name", DATASETS)

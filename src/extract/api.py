@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 from pandas.api.extensions import ExtensionDtype
 
-from extract.schema import DATASETS
+from extract.schema import ALL_DATASETS
 from extract.writers import read_tables
 
 _NULLABLE_INTS: dict[pa.DataType, ExtensionDtype] = {
@@ -32,7 +32,7 @@ class Datasets(Mapping[str, pd.DataFrame]):
     """All datasets of one OUT, by name (`ds["projects"]`) or as attributes (`ds.projects`)."""
 
     def __init__(self, frames: Mapping[str, pd.DataFrame]) -> None:
-        self._frames = {name: frames[name] for name in DATASETS}
+        self._frames = {name: frames[name] for name in ALL_DATASETS}
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self._frames[name]
@@ -79,18 +79,23 @@ class Datasets(Mapping[str, pd.DataFrame]):
     def issues(self) -> pd.DataFrame:
         return self._frames["issues"]
 
+    @property
+    def files(self) -> pd.DataFrame:
+        """One row per input path: which document it is, or why it was not read."""
+        return self._frames["files"]
+
 
 def load(out: str | os.PathLike[str]) -> Datasets:
     """Every dataset of OUT, read from one consistent state of the folder."""
     path = _output_folder(out)
-    tables = read_tables(path, DATASETS)
+    tables = read_tables(path, ALL_DATASETS)
     return Datasets({name: _to_pandas(table) for name, table in tables.items()})
 
 
 def read_dataset(out: str | os.PathLike[str], name: str) -> pd.DataFrame:
     """One dataset of OUT; cheaper than `load` when only one is needed."""
-    if name not in DATASETS:
-        raise ValueError(f"unknown dataset {name!r}; known: {', '.join(DATASETS)}")
+    if name not in ALL_DATASETS:
+        raise ValueError(f"unknown dataset {name!r}; known: {', '.join(ALL_DATASETS)}")
     return _to_pandas(read_tables(_output_folder(out), [name])[name])
 
 

@@ -57,6 +57,8 @@ class Task:
 class Plan:
     tasks: list[Task] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)  # same content as an earlier input
+    # duplicate -> (the earlier path with its content, doc_id)
+    duplicate_of: dict[str, tuple[str, str]] = field(default_factory=dict)
     unchanged: list[str] = field(default_factory=list)  # already extracted into OUT
     unchanged_ids: list[str] = field(default_factory=list)  # their doc_ids
     unreadable: list[FileResult] = field(default_factory=list)
@@ -81,7 +83,7 @@ def plan(
 ) -> Plan:
     """Hashes every input; drops repeats and files OUT already holds for this version."""
     out = Plan()
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # sha256 -> the first path with that content
     for item in inputs:
         try:
             sha, size, head = _hash(item.path)
@@ -90,8 +92,9 @@ def plan(
             continue
         if sha in seen:
             out.duplicates.append(item.display)
+            out.duplicate_of[item.display] = (seen[sha], sha[:16])
             continue
-        seen.add(sha)
+        seen[sha] = item.display
         if known is not None and _is_current(known.get(sha), year):
             out.unchanged.append(item.display)
             out.unchanged_ids.append(sha[:16])

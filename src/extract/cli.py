@@ -16,7 +16,8 @@ import click
 
 from extract import __version__
 from extract.batch import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
-from extract.pipeline import collect_inputs
+from extract.parsers.formats import suffix_list
+from extract.pipeline import walk_inputs
 from extract.progress import Progress
 from extract.runner import COMMIT_EVERY_FILES, Options, Report, execute, stored_errors
 from extract.templates import TemplateError, load_templates, template
@@ -142,9 +143,10 @@ def run(
             click.echo(f"Error: --template: {exc}", err=True)
             sys.exit(EXIT_USAGE)
         force = True  # rows read with another template must replace the stored ones
-    files = collect_inputs(inputs, template_id)
+    found = walk_inputs(inputs, template_id)
+    files = found.files
     if not files:
-        click.echo("Error: no .txt, .docx, .doc or .pdf files in the given inputs", err=True)
+        click.echo(f"Error: no {suffix_list()} files in the given inputs", err=True)
         sys.exit(EXIT_USAGE)
     options = Options(
         out=out,
@@ -159,7 +161,7 @@ def run(
     )
     progress = Progress(len(files), quiet=quiet, verbose=verbose)
     try:
-        report = execute(files, options, progress)
+        report = execute(files, options, progress, found.unsupported)
     except OutputError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_USAGE)

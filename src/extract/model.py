@@ -15,16 +15,20 @@ class Location:
     """Where a block, row or cell sits in its source. All indexes are 1-based."""
 
     page: int | None = None
+    sheet: str | None = None  # a workbook's sheet name
     table: int | None = None
     row: int | None = None
     col: int | None = None
     line: int | None = None
 
     def describe(self) -> str:
-        """Human form used in datasets: `page 3`, `table 2, row 5`, `line 26`."""
+        """Human form used in datasets: `page 3`, `table 2, row 5`, `line 26`,
+        `sheet 部门项目支出绩效目标05-2, row 4`."""
         parts: list[str] = []
         if self.page is not None:
             parts.append(f"page {self.page}")
+        if self.sheet is not None:
+            parts.append(f"sheet {self.sheet}")
         if self.table is not None:
             parts.append(f"table {self.table}")
         if self.row is not None:

@@ -45,23 +45,53 @@ class FileResult:
         return len(self.rows.get(dataset, ()))
 
 
+@dataclass(slots=True)
+class Inputs:
+    files: list[InputFile] = field(default_factory=list)
+    unsupported: list[str] = field(default_factory=list)  # display paths of unread formats
+
+
 def collect_inputs(paths: Iterable[Path], template: str | None = None) -> list[InputFile]:
-    """Files as given plus every input-format file below the given folders, sorted.
+    """Files as given plus every input-format file below the given folders, sorted."""
+    return walk_inputs(paths, template).files
+
+
+def walk_inputs(paths: Iterable[Path], template: str | None = None) -> Inputs:
+    """Input files, and the files of other formats found in the folders (named, not read).
 
     Folder walks do not follow symbolic links to folders, so a link loop cannot hang a run.
+    A file found in a folder is named relative to that folder; when several folders are given,
+    relative to their common parent, so that `2021/部门绩效目标.txt` and `2022/部门绩效目标.txt`
+    stay two paths.
     """
-    found: list[InputFile] = []
+    paths = list(paths)
+    folders = [p for p in paths if p.is_dir()]
+    base = _common_parent(folders) if len(folders) > 1 else None
+    out = Inputs()
     for path in paths:
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    full = Path(root, name)
-                    if full.suffix.lower() in INPUT_SUFFIXES and not name.startswith("."):
-                        found.append(InputFile(full, full.relative_to(path).as_posix(), template))
-        else:
-            found.append(InputFile(path, str(path), template))
-    return found
+        if not path.is_dir():
+            out.files.append(InputFile(path, str(path), template))
+            continue
+        anchor = base if base is not None else path
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if name.startswith("."):
+                    continue
+                full = Path(root, name)
+                display = Path(os.path.relpath(full, anchor)).as_posix()
+                if full.suffix.lower() in INPUT_SUFFIXES:
+                    out.files.append(InputFile(full, display, template))
+                else:
+                    out.unsupported.append(display)
+    return out
+
+
+def _common_parent(folders: list[Path]) -> Path:
+    try:
+        return Path(os.path.commonpath([str(f) for f in folders]))
+    except ValueError:  # relative and absolute paths mixed
+        return Path(os.path.commonpath([str(f.absolute()) for f in folders]))
 
 
 def extract_file(item: InputFile, *, year: int | None, extracted_at: datetime) -> FileResult:

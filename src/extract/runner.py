@@ -28,6 +28,7 @@ from extract.batch import (
     plan,
     run_local,
 )
+from extract.filerows import PathBook
 from extract.pipeline import FileResult, InputFile, merged_rows
 from extract.progress import Progress
 from extract.writers import read_tables, write_datasets
@@ -98,7 +99,9 @@ class _Stop(Exception):
 class _Signals:
     """SIGINT/SIGTERM become `_Stop` in the main thread, but never in the middle of a commit."""
 
-    def __init__(self) -> None:
+    def __init__(self, book: PathBook, pending_files: list[dict[str, Any]]) -> None:
+        self.book = book
+        self.pending_files = pending_files  # files rows not tied to a result: next commit
         self._previous: dict[int, Any] = {}
         self._committing = False
         self._pending: int | None = None
@@ -122,7 +125,11 @@ class _Signals:
     def commit(self, out: Path, buffer: list[FileResult]) -> None:
         self._committing = True
         try:
-            write_datasets(out, merged_rows(buffer), replace_doc_ids={r.doc_id for r in buffer})
+            files, replaced = self.book.commit_rows(buffer)
+            rows = merged_rows(buffer)
+            rows["files"] = [*self.pending_files, *files]
+            write_datasets(out, rows, replace_doc_ids={r.doc_id for r in buffer} | replaced)
+            self.pending_files = []
         finally:
             self._committing = False
         if self._pending is not None:
@@ -160,19 +167,33 @@ def catalogue(out: Path) -> dict[str, Known]:
     return known
 
 
-def execute(inputs: Sequence[InputFile], options: Options, progress: Progress | None) -> Report:
-    """Runs the batch; every finished document ends up in OUT, however the run ends."""
+def execute(
+    inputs: Sequence[InputFile],
+    options: Options,
+    progress: Progress | None,
+    unsupported: Sequence[str] = (),
+) -> Report:
+    """Runs the batch; every finished document ends up in OUT, however the run ends.
+
+    `unsupported` names the files of other formats found in the input folders, for `files`.
+    """
     extracted_at = datetime.now(UTC)
     report = Report()
     known = None if options.force else catalogue(options.out)
     planned = plan(inputs, known=known, year=options.year, extracted_at=extracted_at)
+    book = PathBook.of(options.out, extracted_at)
+    pending_files = book.other_rows(
+        planned.duplicate_of,
+        zip(planned.unchanged, planned.unchanged_ids, strict=True),
+        unsupported,
+    )
     report.duplicates, report.unchanged = planned.duplicates, planned.unchanged
     report.unchanged_ids = planned.unchanged_ids
     if progress is not None:
         progress.total = len(planned.tasks) + len(planned.unreadable)
     buffer: list[FileResult] = []
     last_commit = time.monotonic()
-    with _Signals() as signals:
+    with _Signals(book, pending_files) as signals:
         outcomes = _engine(planned.tasks, options, extracted_at)
         try:
             for outcome in _chain(planned.unreadable, outcomes):
@@ -187,7 +208,7 @@ def execute(inputs: Sequence[InputFile], options: Options, progress: Progress | 
             report.interrupted = stop.signum
         finally:
             outcomes.close()
-        if buffer:
+        if buffer or signals.pending_files:
             signals.commit(options.out, buffer)
             report.commits += 1
     return report

@@ -101,6 +101,15 @@ ISSUES = _schema(
     *_strings("severity", "code", "message", "location"),
 )
 
+# `files` — one row per input path (contract v2), keyed by source_path; it has no fiscal year and
+# lives in one file, OUT/files/all.parquet (+ OUT/files.csv).
+FILES = _schema(
+    *_strings("source_path", "doc_id", "role", "note"),
+    ("seen_at", TIMESTAMP_UTC),
+)
+FILES_DATASET = "files"
+
+# The datasets keyed by document (one Parquet file per fiscal year each).
 DATASETS: tuple[str, ...] = (
     "documents",
     "department_goals",
@@ -121,11 +130,15 @@ SCHEMAS: dict[str, pa.Schema] = {
     "spending_plan": SPENDING_PLAN,
     "indicators": INDICATORS,
     "issues": ISSUES,
+    FILES_DATASET: FILES,
 }
+# Every dataset `extract.load` returns: the document-keyed ones, then files.
+ALL_DATASETS: tuple[str, ...] = (*DATASETS, FILES_DATASET)
 
 # Rows inside a file are ordered by (doc_id, project_seq, seq) where those columns exist; nulls
 # (document-level issues have no project_seq) sort first, and the sort is stable.
 SORT_KEYS: dict[str, list[str]] = {
     name: [col for col in ("doc_id", "project_seq", "seq") if col in schema.names]
     for name, schema in SCHEMAS.items()
-}
+    if name != FILES_DATASET
+} | {FILES_DATASET: ["source_path"]}

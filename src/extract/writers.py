@@ -46,11 +46,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from extract.schema import DATASETS, SCHEMAS, SORT_KEYS
+from extract.schema import ALL_DATASETS, DATASETS, FILES_DATASET, SCHEMAS, SORT_KEYS
 
 LOCK_NAME = ".lock"
 JOURNAL_NAME = ".commit.json"
 UNKNOWN_YEAR = "unknown"
+FILES_FILE = "all.parquet"  # files has no years: one file
 CSV_UNSAFE_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 _YEAR_FILE = re.compile(r"^(?:-?\d+|unknown)\.parquet$")
@@ -86,21 +87,25 @@ def write_datasets(
 ) -> None:
     """Merge the new rows into OUT, replacing every document in `replace_doc_ids`.
 
+    `files` rows (one per input path) replace the rows of their paths.
+
     Documents that have new rows are replaced too even when not listed, so a row can never be
     duplicated by a re-run. Raises ValueError for rows that do not fit the schema (a bug in the
     caller) and OutputError when OUT cannot be read or written.
     """
-    unknown = sorted(set(rows) - set(DATASETS))
+    unknown = sorted(set(rows) - set(ALL_DATASETS))
     if unknown:
-        raise ValueError(f"unknown dataset(s): {', '.join(unknown)}; known: {', '.join(DATASETS)}")
+        known = ", ".join(ALL_DATASETS)
+        raise ValueError(f"unknown dataset(s): {', '.join(unknown)}; known: {known}")
     new_tables = {name: rows_to_table(name, rows.get(name, ())) for name in DATASETS}
+    new_files = files_table(rows.get(FILES_DATASET, ()))
     replace = set(replace_doc_ids) | _doc_ids(new_tables.values())
     check_writable(out)
     try:
         with _locked(out):
             _recover_locked(out)
             commit = _Commit(out, secrets.token_hex(6))
-            _stage_all(commit, new_tables, replace)
+            _stage_all(commit, new_tables, replace, new_files)
             commit.run()
     except OSError as exc:
         raise OutputError(_os_reason(out, exc)) from exc
@@ -139,8 +144,22 @@ def read_table_unlocked(out: Path, name: str) -> pa.Table:
     no longer in the schema are dropped. A missing dataset folder reads as zero rows.
     """
     schema = _schema_of(name)
+    if name == FILES_DATASET:
+        return _read_files(out / name / FILES_FILE, schema)
     tables = [table for table, _ in _read_year_files(out / name, schema).values()]
     return _sorted(name, _concat(tables, schema))
+
+
+def _read_files(path: Path, schema: pa.Schema) -> pa.Table:
+    if not path.is_file():
+        return schema.empty_table()
+    try:
+        with pq.ParquetFile(path) as parquet:
+            return _sorted(FILES_DATASET, _conform(parquet.read(), schema))
+    except (OSError, pa.ArrowException) as exc:
+        raise OutputError(
+            f"cannot read existing {path}: {exc}; move it away or use another output folder"
+        ) from exc
 
 
 def rows_to_table(name: str, rows: Sequence[Mapping[str, Any]]) -> pa.Table:
@@ -164,11 +183,15 @@ def rows_to_table(name: str, rows: Sequence[Mapping[str, Any]]) -> pa.Table:
 # Building the new state
 
 
-def _stage_all(commit: _Commit, new_tables: Mapping[str, pa.Table], replace: set[str]) -> None:
+def _stage_all(
+    commit: _Commit, new_tables: Mapping[str, pa.Table], replace: set[str], files: pa.Table
+) -> None:
     """Write every changed file as a temp; an ordinary error removes them, leaving OUT as it was."""
     try:
         for name in DATASETS:
             _stage_dataset(commit, name, new_tables[name], replace)
+        if files.num_rows:
+            _stage_files(commit, files)
     except Exception:
         commit.discard()
         raise
@@ -192,6 +215,28 @@ def _stage_dataset(commit: _Commit, name: str, new: pa.Table, replace: set[str])
     for key in sorted(existing.keys() - by_year.keys()):
         commit.delete(folder / f"{key}.parquet")
     commit.stage(commit.out / f"{name}.csv", _write_csv, combined)
+
+
+def files_table(rows: Sequence[Mapping[str, Any]]) -> pa.Table:
+    schema = SCHEMAS[FILES_DATASET]
+    records = [dict(row) for row in rows]
+    extra = sorted({key for record in records for key in record} - set(schema.names))
+    if extra or any(record.get("source_path") is None for record in records):
+        raise ValueError(f"files: every row needs a source_path; unknown column(s): {extra}")
+    return pa.Table.from_pylist(records, schema=schema)
+
+
+def _stage_files(commit: _Commit, new: pa.Table) -> None:
+    """files is keyed by path: a path seen again replaces its row."""
+    schema = SCHEMAS[FILES_DATASET]
+    folder = commit.out / FILES_DATASET
+    old = read_table_unlocked(commit.out, FILES_DATASET)
+    seen = pa.array(sorted(set(new["source_path"].to_pylist())), pa.string())
+    kept = old.filter(pc.invert(pc.is_in(old["source_path"], value_set=seen)))
+    combined = _sorted(FILES_DATASET, _concat([kept, new], schema))
+    folder.mkdir(exist_ok=True)
+    commit.stage(folder / FILES_FILE, _write_parquet, combined)
+    commit.stage(commit.out / f"{FILES_DATASET}.csv", _write_csv, combined)
 
 
 def _number_issues(records: list[dict[str, Any]]) -> None:
@@ -444,7 +489,9 @@ def _validated_journal(
 def _is_output_file(out: Path, path: Path) -> bool:
     parts = PurePosixPath(path.relative_to(out).as_posix()).parts
     if len(parts) == 1:
-        return parts[0] in {f"{name}.csv" for name in DATASETS}
+        return parts[0] in {f"{name}.csv" for name in ALL_DATASETS}
+    if len(parts) == 2 and parts[0] == FILES_DATASET:
+        return parts[1] == FILES_FILE
     return len(parts) == 2 and parts[0] in DATASETS and bool(_YEAR_FILE.match(parts[1]))
 
 

@@ -51,6 +51,7 @@ CODE_MEANINGS: dict[str, str] = {
     "template_ambiguous": "two templates read a table equally well; the first was used",
     "column_unmapped": "indicator grid columns no template maps (reported, not read)",
     "no_target_tables": "a readable document without performance targets (0 projects)",
+    "document_replaced": "a path re-run with other content replaced its old document",
 }
 
 # Severity of the codes the recognition engines raise (validation picks its own).

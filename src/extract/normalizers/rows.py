@@ -22,13 +22,17 @@ class Row:
     cells: tuple[Cell, ...]
 
     def location(self) -> str:
-        """`table 2, row 5`; a row of a table stitched across pages names its own page."""
+        """`table 2, row 5`; a row of a table stitched across pages names its own page; a
+        sheet's row is the row number the spreadsheet shows."""
         table = self.table.location
         page = next((c.location.page for c in self.cells if c.location.page is not None), None)
         if page is not None and page != table.page:
             table = replace(table, page=page)
+        number = self.index + 1
+        if table.sheet is not None:
+            number = next((c.location.row for c in self.cells if c.location.row), number)
         where = table.describe()
-        return f"{where}, row {self.index + 1}" if where else f"row {self.index + 1}"
+        return f"{where}, row {number}" if where else f"row {number}"
 
 
 Event = Paragraph | Row

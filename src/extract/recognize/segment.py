@@ -1,10 +1,11 @@
 """Part two's stream of paragraphs and rows, cut into units: one candidate project each.
 
 A unit starts at a title (a paragraph, or a table row spanning the table, that ends like a
-template's title), or at a row naming a project (项目编码 / 项目名称) once the unit already has
-an indicator grid or already named its project, or at a unit-level `label：value` paragraph
-after a grid (`填报单位：…` above the next form). Which template reads a unit, if any, is the
-chooser's decision; cutting is the same for all of them, so it uses every template's markers.
+template's title), on a workbook's next sheet, or at a row naming a project (项目编码 /
+项目名称) once the unit already has an indicator grid or already named its project, or at a
+unit-level `label：value` paragraph after a grid (`填报单位：…` above the next form). Which
+template reads a unit, if any, is the chooser's decision; cutting is the same for all of
+them, so it uses every template's markers.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ UNIT_FIELDS = ("project_code", "project_name", "unit_name", "department_name")
 class Unit:
     title: str | None = None
     position: int = 0  # index of the block the unit starts in
+    sheet: str | None = None  # the workbook sheet of its rows
     events: list[Event] = field(default_factory=list)
     has_grid: bool = False
     header_texts: tuple[str, ...] = ()  # the last grid header row, to see it repeated
@@ -101,9 +103,14 @@ class Segmenter:
 
     def _row(self, units: list[Unit], current: Unit, row: Row) -> None:
         texts = [t for t in (clean_text(c.text) for c in row.cells) if t]
+        sheet = row.table.location.sheet
+        if current.has_rows and sheet != current.sheet:
+            current = Unit(sheet=sheet)  # a workbook's next sheet is never the same form
+            units.append(current)
+        current.sheet = sheet
         if len(texts) == 1 and self.is_title(texts[0]) and _spans_table(row):
             if current.has_rows or current.title is not None:
-                current = Unit(title=texts[0])
+                current = Unit(title=texts[0], sheet=sheet)
                 units.append(current)
             else:
                 current.title = texts[0]
@@ -120,7 +127,7 @@ class Segmenter:
         }
         repeated = header and tuple(texts) == current.header_texts
         if named and not repeated and (current.has_grid or named & current.named):
-            current = Unit()
+            current = Unit(sheet=sheet)
             units.append(current)
         else:
             current.events += current.pending
@@ -138,6 +145,10 @@ class Segmenter:
 
 
 def _spans_table(row: Row) -> bool:
-    """A row whose one cell covers most of the table's width: a title row."""
+    """A row whose one filled cell covers most of the table's width, or starts it (a
+    spreadsheet title typed in the first cell without a merge): a title row."""
     filled = [c for c in row.cells if c.text.strip()]
-    return len(filled) == 1 and (filled[0].col_span * 2 >= row.table.n_cols or len(row.cells) == 1)
+    if len(filled) != 1:
+        return False
+    cell = filled[0]
+    return cell.col_span * 2 >= row.table.n_cols or len(row.cells) == 1 or cell.col == 0
