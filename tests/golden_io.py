@@ -20,6 +20,7 @@ PER_FILE_COLUMNS = frozenset(
         "extractor_version",
         "encoding",
         "n_pages",
+        "sheets",
         "source_location",
         "location",
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +12,7 @@ from click.testing import CliRunner, Result
 import extract
 from conftest import SAMPLES
 from extract.cli import main
+from extract.pipeline import InputFile, extract_file
 
 REFERENCE = SAMPLES / "reference.txt"
 
@@ -71,3 +73,15 @@ def test_a_rerun_updates_when_each_path_was_seen(tmp_path: Path) -> None:
     files = extract.load(out).files
     assert len(files) == 1 and files.seen_at.iloc[0] > first
     assert files.note.iloc[0] == "unchanged since an earlier run"
+
+
+def test_documents_name_the_sheets_their_projects_came_from() -> None:
+    path = SAMPLES / "flat_sheet" / "yunnan_panlong_2024.xlsx"
+    result = extract_file(
+        InputFile(path, path.name), year=None, extracted_at=datetime(2026, 1, 1, tzinfo=UTC)
+    )
+    # 收支总表 and 部门项目支出预算05-1 hold no targets: only 05-2 was read.
+    assert result.rows["documents"][0]["sheets"] == "部门项目支出绩效目标05-2"
+    assert result.rows["projects"][0]["source_location"].startswith(
+        "sheet 部门项目支出绩效目标05-2"
+    )

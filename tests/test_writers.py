@@ -112,6 +112,7 @@ EXPECTED_COLUMNS = {
         "doc_id", "source_path", "source_format", "sha256", "file_size", "fiscal_year",
         "fiscal_year_source", "unit_code", "unit_name", "status", "error", "n_projects",
         "n_indicators", "n_issues", "extractor_version", "extracted_at", "encoding", "n_pages",
+        "sheets",
     ],
     "department_goals": ["doc_id", "fiscal_year", "seq", "kind", "name", "goal", "indicator"],
     "measures": ["doc_id", "fiscal_year", "seq", "title", "text"],

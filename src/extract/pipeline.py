@@ -193,6 +193,7 @@ def _assemble(
             "n_issues": len(rows["issues"]),
             "encoding": doc.encoding,
             "n_pages": doc.n_pages,
+            "sheets": "; ".join(norm.sheets) or None,
         }
     ]
     return FileResult(doc_id, item.display, status, error, rows)

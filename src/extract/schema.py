@@ -50,6 +50,9 @@ DOCUMENTS = _schema(
     # count when the format has pages.
     ("encoding", STRING),
     ("n_pages", COUNT),
+    # The sheets of a workbook its projects were read from, in order, `; `-separated (the
+    # others hold no targets); null for formats without sheets.
+    ("sheets", STRING),
 )
 
 DEPARTMENT_GOALS = _schema(*_DOC_YEAR_SEQ, *_strings("kind", "name", "goal", "indicator"))

@@ -43,6 +43,7 @@ class Normalized:
     unit_name: str | None = None
     year_from_text: int | None = None
     year_from_codes: int | None = None
+    sheets: list[str] = field(default_factory=list)  # workbook sheets that held projects
 
     def validate_year(self, year: int | None) -> None:
         """Add the findings that need the final fiscal year.
@@ -128,6 +129,7 @@ def _document_facts(
     out: Normalized, doc: Document, part_one: list[Paragraph], projects: list[Project]
 ) -> None:
     out.unit_code, out.unit_name = document_unit(out.projects)
+    out.sheets = list(dict.fromkeys(p.sheet for p in projects if p.sheet is not None))
     if projects and all(p.template == "narrative" for p in projects):
         spec = next(t for t in load_templates() if t.engine == "prose")
         out.unit_name = cover_unit([clean_text(p.text) or "" for p in doc.paragraphs()], spec)

@@ -162,6 +162,7 @@ class _Read:
         project = self.project
         if project.location is None:
             project.location = row.table.location.describe() or row.location()
+            project.sheet = row.table.location.sheet
         project.n_rows += 1
         if self.plan_next:
             self.plan_next = False

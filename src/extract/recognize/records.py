@@ -69,6 +69,7 @@ class Project:
     template: str
     title: str | None = None
     location: str | None = None
+    sheet: str | None = None  # the workbook sheet it was read from
     unit_code: str | None = None
     unit_name: str | None = None
     amount_unit_line: str | None = None  # unit of a `单位：万元` line

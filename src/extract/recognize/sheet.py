@@ -150,6 +150,7 @@ class _Sheet:
         assert self.grid_header is not None
         project = Project(template=self.r.template.family, title=self.title)
         project.location = row.location()
+        project.sheet = row.table.location.sheet
         project.amount_unit_line = self.unit_line
         project.year_texts = list(self.year_texts)
         project.fields["project_name"] = name
