@@ -49,6 +49,7 @@ bench: $(BSTAMP) ## print throughput figures (see bench/)
 	$(BIN)/python bench/bench_docx.py
 	$(BIN)/python bench/bench_pdf.py
 	$(BIN)/python bench/bench_batch.py
+	$(BIN)/python bench/bench_xlsx.py
 
 samples: $(STAMP) ## regenerate samples/ and their goldens (PDFs need LibreOffice)
 	$(BIN)/python samples/make_samples.py
