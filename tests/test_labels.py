@@ -15,7 +15,7 @@ from extract.normalizers.labels import (
     parent_level1_name,
     strip_score_band,
 )
-from extract.recognize.labels import GridIndex, HeaderIndex
+from extract.recognize.labels import GridLabels, HeaderIndex
 from extract.templates import template, vocabulary
 
 
@@ -110,7 +110,7 @@ def test_printed_label_forms(text: str, canonical: str, unit: str | None) -> Non
     ],
 )
 def test_match_indicator_columns(text: str, canonical: str | None, horizon: str | None) -> None:
-    column = GridIndex(vocabulary()).column(text)
+    column = GridLabels(vocabulary()).column(text)
     got = (column.field, column.horizon) if column is not None else (None, None)
     assert got == (canonical, horizon)
 

@@ -55,7 +55,7 @@ def _table_rows(table: Table) -> Iterator[Row]:
                 yield from _table_rows(inner)
 
 
-class GridIndex:
+class CellIndex:
     """Looks up the cell covering a grid position, building each table's index once."""
 
     def __init__(self) -> None:

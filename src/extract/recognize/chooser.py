@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 import regex
 
 from extract.model import Paragraph
-from extract.normalizers.rows import Event, GridIndex, Row
+from extract.normalizers.rows import CellIndex, Event, Row
 from extract.normalizers.text import clean_text
 from extract.recognize.form import FormReader
-from extract.recognize.labels import GridIndex as GridLabels
-from extract.recognize.labels import HeaderIndex
+from extract.recognize.labels import GridLabels, HeaderIndex
 from extract.recognize.records import Finding, Project
 from extract.recognize.segment import Segmenter, Unit
 from extract.recognize.sheet import SheetReader
@@ -53,7 +52,7 @@ class Recognizer:
         self.pinned = pinned is not None
         self.names = ", ".join(t.id for t in chosen if t.engine != "prose" or pinned)
         self.grid_labels = GridLabels(words)
-        self.cells = GridIndex()
+        self.cells = CellIndex()
         self.indexes = {t.id: HeaderIndex(t.fields, words) for t in self.templates}
         self.segmenter = Segmenter(load_templates(), words, self.grid_labels)
         self.forms = {

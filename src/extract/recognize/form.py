@@ -18,11 +18,10 @@ from extract.model import Cell, Paragraph
 from extract.normalizers import vocab
 from extract.normalizers.numbers import amount_unit
 from extract.normalizers.part_one import is_part_heading
-from extract.normalizers.rows import Event, GridIndex, Row
+from extract.normalizers.rows import CellIndex, Event, Row
 from extract.normalizers.text import clean_text, clean_title, split_numbered
 from extract.recognize.grid import GridReader, find_header
-from extract.recognize.labels import GridIndex as GridLabels
-from extract.recognize.labels import HeaderIndex, Hit, LabelSet
+from extract.recognize.labels import GridLabels, HeaderIndex, Hit, LabelSet
 from extract.recognize.records import AmountText, Finding, Goal, Project
 from extract.templates import Template, Vocabulary
 
@@ -55,7 +54,7 @@ class FormReader:
     words: Vocabulary
     header: HeaderIndex
     grid_labels: GridLabels
-    cells: GridIndex = field(default_factory=GridIndex)
+    cells: CellIndex = field(default_factory=CellIndex)
     cost_labels: LabelSet = field(init=False)
     cost_amounts: LabelSet = field(init=False)
     cost_totals: LabelSet = field(init=False)

@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 
 from extract.model import Cell, Table
 from extract.normalizers.labels import category_level, parent_level1_name
-from extract.normalizers.rows import GridIndex as CellIndex
-from extract.normalizers.rows import Row
+from extract.normalizers.rows import CellIndex, Row
 from extract.normalizers.text import clean_text
 from extract.normalizers.values import comparator_of, direction_of, nature_of
-from extract.recognize.labels import GridIndex, HeaderIndex
+from extract.recognize.labels import GridLabels, HeaderIndex
 from extract.recognize.records import Finding, Indicator
 
 LONG, ANNUAL = "long_term", "annual"
@@ -47,7 +46,7 @@ class GridHeader:
     band_horizons: tuple[str, ...] = ()  # horizons printed above the columns, left to right
 
 
-def find_header(row: Row, cells: CellIndex, grid: GridIndex, min_labels: int) -> GridHeader | None:
+def find_header(row: Row, cells: CellIndex, grid: GridLabels, min_labels: int) -> GridHeader | None:
     """The grid header `row` is, with its columns resolved, or None."""
     labels = {c.field for cell in row.cells if (c := grid.column(clean_text(cell.text) or ""))}
     if len(labels) < min_labels - 1 or ("value" not in labels and len(labels) < min_labels):
@@ -88,7 +87,7 @@ def find_header(row: Row, cells: CellIndex, grid: GridIndex, min_labels: int) ->
     return GridHeader(table, row.index, columns, unmapped, horizon, texts, tuple(band_horizons))
 
 
-def _band_above(row: Row, cells: CellIndex, grid: GridIndex) -> dict[int, Cell] | None:
+def _band_above(row: Row, cells: CellIndex, grid: GridLabels) -> dict[int, Cell] | None:
     """The row above the header when it only holds grid labels and horizon words."""
     if row.index == 0:
         return None
@@ -105,7 +104,7 @@ def _band_above(row: Row, cells: CellIndex, grid: GridIndex) -> dict[int, Cell] 
     return found or None
 
 
-def _horizons_from_band(columns: list[GridColumn], band: dict[int, Cell], grid: GridIndex) -> None:
+def _horizons_from_band(columns: list[GridColumn], band: dict[int, Cell], grid: GridLabels) -> None:
     for column in columns:
         cell = band.get(column.col)
         if column.horizon is None and cell is not None:
@@ -131,7 +130,7 @@ class GridReader:
     cells: CellIndex
     horizon: str | None  # from a block label before the grid, if the grid names none
     labels: HeaderIndex
-    grid: GridIndex
+    grid: GridLabels
     rows: list[_RawRow] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 

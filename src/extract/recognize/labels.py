@@ -138,7 +138,7 @@ class Column:
     horizon: str | None
 
 
-class GridIndex:
+class GridLabels:
     """Indicator grid column labels and grid block labels."""
 
     def __init__(self, words: Vocabulary) -> None:

@@ -18,7 +18,7 @@ import regex
 from extract.model import Paragraph
 from extract.normalizers.rows import Event, Row
 from extract.normalizers.text import clean_text
-from extract.recognize.labels import GridIndex, HeaderIndex
+from extract.recognize.labels import GridLabels, HeaderIndex
 from extract.templates import Template, Vocabulary
 
 # Fields whose label starts a project, and fields a form states once per project.
@@ -54,7 +54,7 @@ def title_pattern(suffixes: Iterable[str]) -> regex.Pattern[str]:
 
 
 class Segmenter:
-    def __init__(self, templates: Sequence[Template], words: Vocabulary, grid: GridIndex) -> None:
+    def __init__(self, templates: Sequence[Template], words: Vocabulary, grid: GridLabels) -> None:
         forms = [t for t in templates if t.engine in ("form", "sheet")]
         self.title = title_pattern(s for t in forms for s in t.title_suffixes)
         self._starts = HeaderIndex((words.fields[f] for f in UNIT_FIELDS), words)

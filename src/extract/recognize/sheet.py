@@ -15,11 +15,10 @@ import regex
 
 from extract.model import Cell, Paragraph
 from extract.normalizers.numbers import amount_unit
-from extract.normalizers.rows import Event, GridIndex, Row
+from extract.normalizers.rows import CellIndex, Event, Row
 from extract.normalizers.text import clean_text, split_numbered
 from extract.recognize.grid import GridHeader, GridReader, find_header
-from extract.recognize.labels import GridIndex as GridLabels
-from extract.recognize.labels import HeaderIndex
+from extract.recognize.labels import GridLabels, HeaderIndex
 from extract.recognize.records import AmountText, Goal, Project
 from extract.templates import Template, Vocabulary
 
@@ -36,7 +35,7 @@ class SheetReader:
     words: Vocabulary
     header: HeaderIndex
     grid_labels: GridLabels
-    cells: GridIndex
+    cells: CellIndex
 
     def read(self, title: str | None, events: list[Event]) -> list[Project]:
         return _Sheet(self, title).run(events)
