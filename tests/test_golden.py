@@ -43,6 +43,7 @@ def _sample_files() -> list[Path]:
         sorted((SAMPLES / "variants").glob("*.docx")) if (SAMPLES / "variants").is_dir() else []
     )
     files += sorted((SAMPLES / "variants").glob("*.pdf")) if (SAMPLES / "variants").is_dir() else []
+    files += sorted((SAMPLES / "variants").glob("*.txt")) if (SAMPLES / "variants").is_dir() else []
     return files
 
 

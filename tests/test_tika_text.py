@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import string
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from conftest import SAMPLES
 from extract.model import Document, Location, Paragraph, ParseError, Table
 from extract.parsers.encoding import NOT_TEXT, UNDECIDED
 from extract.parsers.tika_text import parse_tika_text
@@ -374,3 +376,54 @@ def test_arbitrary_text_always_parses(text: str) -> None:
     for table in doc.tables():
         assert table.n_rows == len(table.rows()) >= 1
         assert all(cell.location.table == table.location.table for cell in table.cells)
+
+
+@st.composite
+def forms_with_nested_grids(draw: st.DrawFn) -> tuple[TableSpec, TableSpec]:
+    """A form's label rows (shorter than its grid, as merged cells make them, and of
+    different widths: rows of one width are a grid, which a form's header is not) and the
+    indicator grid nested in its last row, whose cells may end with empty paragraphs."""
+    grid = draw(table_specs())
+    width = len(grid[0])
+    sizes = st.integers(1, max(1, width - 1))
+    rows = draw(st.lists(sizes, min_size=1, max_size=6, unique=True))
+    form = [[[draw(CELL_TEXT)] for _ in range(n)] for n in rows]
+    return form, grid
+
+
+def render_nested(form: TableSpec, grid: TableSpec) -> str:
+    """Tika's text of a form whose last row is one cell holding the grid: the cell's TAB and
+    the grid's first cell's TAB meet (`\\t\\t`), and Word keeps an empty paragraph after a
+    table at the end of a cell."""
+    out = ["标题\n"]
+    for row in form:
+        out.extend("\t" + "".join(p + "\n" for p in cell) for cell in row)
+        out.append("\n")
+    out.append("\t")
+    for row in grid:
+        out.extend("\t" + "".join(p + "\n" for p in cell) for cell in row)
+        out.append("\n")
+    out.append("\n\n\n\n")  # grid end, the cell's last paragraph, the row end, the table end
+    return "".join(out)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(forms_with_nested_grids())
+def test_a_grid_nested_in_a_form_reads_back(case: tuple[TableSpec, TableSpec]) -> None:
+    form, grid = case
+    (table,) = _parse(render_nested(form, grid)).tables()
+    rows = table.rows()
+    assert [[list(c.paragraphs) for c in row] for row in rows[:-1]] == form
+    (holder,) = rows[-1]
+    (inner,) = holder.tables
+    assert [[list(c.paragraphs) for c in row] for row in inner.rows()] == grid
+
+
+def test_tika_render_reproduces_the_real_tika_text_of_the_reference() -> None:
+    """samples/tika_render.py, which renders the layout samples' .txt, writes what Tika
+    wrote for the reference, byte for byte."""
+    sys.path.insert(0, str(SAMPLES))
+    from tika_render import render
+
+    expected = (SAMPLES / "reference.txt").read_text(encoding="utf-8")
+    assert render((SAMPLES / "reference.docx").read_bytes()) == expected

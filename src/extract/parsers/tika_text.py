@@ -10,6 +10,7 @@ table from all of its rows and reported in the document's notes.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from extract.model import Block, Cell, Document, Location, Paragraph, ParseError, Table
@@ -19,12 +20,15 @@ _BOOKMARK = re.compile(r"\[bookmark: ([^\]]+)\]")
 _BOOKMARK_MARK = "[bookmark: "
 # Row end + table end print two blank lines; a third can only be a paragraph between tables.
 _TABLE_GAP = 3
+# A row width seen this often in one table is a grid's: short chunks among such rows are split.
+_RECURRING = 3
 
 
 @dataclass(slots=True)
 class _CellDraft:
     line: int
     paragraphs: list[str]
+    opens_table: bool = False  # a second TAB: the first cell of a table nested in a cell
 
 
 @dataclass(slots=True)
@@ -140,17 +144,32 @@ def _read_table(lines: list[str], start: int) -> tuple[_TableDraft, int]:
 
 
 def _new_cell(line: str, index: int) -> _CellDraft:
-    return _CellDraft(line=index + 1, paragraphs=[_split_bookmarks(line[1:])[0]])
+    nested = line.startswith("\t\t")
+    text = _split_bookmarks(line[2:] if nested else line[1:])[0]
+    return _CellDraft(line=index + 1, paragraphs=[text], opens_table=nested)
 
 
 def _build_table(draft: _TableDraft, number: int, notes: list[str]) -> Table:
-    rows = _group_rows(draft.chunks, number, notes)
+    """A table; a table nested in its last cell (Tika marks it with a second TAB) becomes that
+    cell's table, its rows grouped on their own, so their regularity is the grid's own."""
+    outer, beside, nested = _split_nested(draft.chunks)
+    rows = _group_rows(outer, number, notes) if outer else []
+    holder: _CellDraft | None = None
+    inner: tuple[Table, ...] = ()
+    if nested:
+        inner = (_build_table(_TableDraft(nested[0].cells[0].line, nested), number + 1, notes),)
+        holder = _CellDraft(line=nested[0].cells[0].line, paragraphs=[])
+        if beside and rows:
+            rows[-1].append(holder)
+        else:
+            rows.append([holder])
     cells = tuple(
         Cell.from_paragraphs(
             cell.paragraphs,
             row=r,
             col=c,
             location=Location(table=number, row=r + 1, col=c + 1, line=cell.line),
+            tables=inner if cell is holder else (),
         )
         for r, row in enumerate(rows)
         for c, cell in enumerate(row)
@@ -163,41 +182,78 @@ def _build_table(draft: _TableDraft, number: int, notes: list[str]) -> Table:
     )
 
 
+def _split_nested(chunks: list[_Chunk]) -> tuple[list[_Chunk], bool, list[_Chunk]]:
+    """(outer chunks, whether the nested table sits beside outer cells of its row, nested
+    chunks): the nested table runs from its opening cell to the table's end; cells before the
+    opening one in its chunk stay in the outer row (a label left of the nested grid)."""
+    for k, chunk in enumerate(chunks):
+        for m, cell in enumerate(chunk.cells):
+            if cell.opens_table:
+                cell.opens_table = False
+                head = _Chunk(cells=chunk.cells[:m])
+                tail = _Chunk(cells=chunk.cells[m:], blanks_after=chunk.blanks_after)
+                outer = [*chunks[:k], head] if head.cells else chunks[:k]
+                return outer, bool(head.cells), [tail, *chunks[k + 1 :]]
+    return chunks, False, []
+
+
 def _group_rows(chunks: list[_Chunk], table: int, notes: list[str]) -> list[list[_CellDraft]]:
     """Chunks into rows, joining chunks that a blank line inside a cell split off.
 
-    Only in a regular table, where most chunks are full rows of n cells (n = the largest
-    chunk), and only between full rows: there a run of short chunks completing exactly n cells
-    is one row. Short rows next to other short rows are real, as in a form's header block of
-    merged label cells above its full-width indicator grid; an irregular table keeps every
-    chunk as a row.
+    A blank line ends a row, and ends a cell's last paragraph when that paragraph is empty:
+    only the widths around tell the two apart. A run of short chunks adding up to exactly the
+    width of the rows around it is one row: in a regular table (most chunks are full rows of n
+    cells, n the largest), between full rows; in any table, after a row of a width that
+    recurs (the indicator rows continuing a form's header rows in one table), when another
+    row of that width (or the table's end) follows. Short rows next to other short rows are
+    real, as in a form's header block of merged label cells above its grid.
     """
     sizes = [len(chunk.cells) for chunk in chunks]
     width = max(sizes)
     regular = width >= 2 and 2 * sizes.count(width) > len(sizes)
+    recurring = {n for n, count in Counter(sizes).items() if count >= _RECURRING and n >= 2}
     rows: list[list[_CellDraft]] = []
     whole = _whole_from(sizes, width)
     i = 0
     whole_before = False  # after a full row or a joined run
+    previous = 0  # cells of the row before
     while i < len(chunks):
         end = i + 1
+        short = False
         # At the table start (a title row, a form's first label rows) only a run that a full
         # row follows is joined.
         if regular and sizes[i] < width and (whole_before or i == 0):
+            short = True
             run = _row_end(sizes, i, width)
             follows = whole[run] if i else run == len(sizes) or sizes[run] == width
             end = run if run > i + 1 and follows else i + 1
+        elif previous in recurring and sizes[i] < previous:
+            run = _row_end(sizes, i, previous)
+            if run > i + 1 and _whole_at(sizes, run, previous):
+                end = run
         for chunk in chunks[i : end - 1]:  # their blank lines were empty paragraphs
             _pad(chunk, chunk.blanks_after)
         _pad(chunks[end - 1], chunks[end - 1].blanks_after - 1)
         rows.append([cell for chunk in chunks[i:end] for cell in chunk.cells])
         if end - i > 1:
-            notes.append(_merge_note(table, len(rows), end - i - 1, width))
-        elif regular and sizes[i] < width and (whole_before or i == 0):
+            notes.append(_merge_note(table, len(rows), end - i - 1, len(rows[-1])))
+        elif short:
             notes.append(f"table {table}, row {len(rows)}: {sizes[i]} of {width} cells")
         whole_before = end - i > 1 or sizes[i] == width
+        previous = len(rows[-1])
         i = end
     return rows
+
+
+def _whole_at(sizes: list[int], start: int, width: int) -> bool:
+    """Whether the chunks from `start` begin with a row of `width` cells, runs adding up to
+    it and then such a row, or nothing."""
+    while start < len(sizes) and sizes[start] < width:
+        run = _row_end(sizes, start, width)
+        if run == start + 1:
+            return False
+        start = run
+    return start == len(sizes) or sizes[start] == width
 
 
 def _whole_from(sizes: list[int], width: int) -> list[bool]:
