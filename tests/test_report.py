@@ -81,9 +81,11 @@ def samples_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("samples")
     # The reference content in all its renderings: 20 documents of one unit and one year.
     source = root / "in"
+    layouts = ("autonumber", "breaks_tabs", "continued", "nested", "pagebreak_plain")
+    layouts += ("pagebreak_repeat", "repeated_level1", "tracked")
     for path in [
         *(SAMPLES / f"reference.{ext}" for ext in ("txt", "docx", "pdf")),
-        *SAMPLES.glob("variants/*"),
+        *(p for name in layouts for p in SAMPLES.glob(f"variants/{name}.*") if p.suffix != ".txt"),
         *SAMPLES.glob("large/*"),
     ]:
         target = source / path.relative_to(SAMPLES)
