@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.normalizers.text import clean_text, split_numbered, strip_numbering
+from extract.normalizers.text import clean_text, clean_title, split_numbered, strip_numbering
 
 
 @pytest.mark.parametrize(
@@ -167,3 +167,23 @@ def test_split_numbered_gives_clean_non_empty_items(text: str) -> None:
     for item in split_numbered(text):
         assert item
         assert clean_text(item) == item
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        (
+            "2.2023年基本公共卫生服务项目补助资金绩效目标表",
+            "2023年基本公共卫生服务项目补助资金绩效目标表",
+        ),
+        ("1.2024年度农村公路养护绩效目标表", "2024年度农村公路养护绩效目标表"),
+        ("12.2022年城乡居民医保补助绩效目标表", "2022年城乡居民医保补助绩效目标表"),
+        ("3、2025年老旧小区改造项目绩效目标表", "2025年老旧小区改造项目绩效目标表"),
+        ("（二）2023年项目支出绩效目标申报表", "2023年项目支出绩效目标申报表"),
+        ("1.国有土地交易中心运行费用绩效目标表", "国有土地交易中心运行费用绩效目标表"),
+        ("2023年项目支出绩效目标申报表", "2023年项目支出绩效目标申报表"),
+        ("10.5万元以下项目绩效目标表", "10.5万元以下项目绩效目标表"),  # a decimal, not a number
+    ],
+)
+def test_a_titles_list_number_goes_and_its_year_stays(heading: str, title: str) -> None:
+    assert clean_title(heading) == title

@@ -327,3 +327,15 @@ def test_strict_passes_warnings(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert set(extract.load(out).issues["severity"]) == {"warning", "info"}
+
+
+def test_titles_numbered_before_a_year_keep_the_year(tmp_path: Path) -> None:
+    """Issue 14, class 4: `2.2023年…绩效目标表` loses its `2.` only, in the whole pipeline."""
+    first = Project(name="2023年基本公共卫生服务项目补助资金")
+    second = Project(name="2024年度农村公路养护", code="13030421MUG5OBR3ORRT9")
+    result = extract_text(tmp_path, document(first, second))
+    titles = [p["table_title"] for p in result.rows["projects"]]
+    assert titles == [
+        "2023年基本公共卫生服务项目补助资金绩效目标表",
+        "2024年度农村公路养护绩效目标表",
+    ]
