@@ -170,3 +170,16 @@ def test_a_label_that_fills_its_cell_does_not_make_a_cut() -> None:
     table = StitchedTable.start(_cut_page(("成本指标", "节约", "9"), 1))
     table.extend(_cut_page(("经济效益", "收取", "8"), 2))
     assert table.n_rows == 2
+
+
+def test_a_continued_tables_lines_a_point_or_two_off_are_the_same_lines() -> None:
+    """LibreOffice drew a column line at 391.6 on the next page, 393.4 on the first: one
+    column (a stray 1.8-point column would unpair the cut row's cells)."""
+    from extract.parsers.pdf_tables import _aligned
+
+    table = [84.6, 132.6, 200.1, 279.1, 393.4, 439.1, 499.6]
+    part = [84.6, 132.6, 200.1, 279.1, 391.6, 439.1, 499.6]
+    assert _aligned(part, table) == table
+    assert _aligned([84.6, 120.0, 499.6], table) == [84.6, 120.0, 499.6]  # a real new line
+    # Two lines of the part near one of the table's: kept as drawn, never merged.
+    assert _aligned([84.6, 392.0, 394.0, 499.6], table) == [84.6, 392.0, 394.0, 499.6]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from extract.parsers.pdf_text import (
     CellText,
@@ -26,6 +27,7 @@ from extract.parsers.pdf_text import (
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 _SNAP = 1.5  # points: edges closer than this are one ruling line
+_ALIGN = 3.0  # points: a continued table's line this close to one of the table's is that line
 
 
 def snap(values: Sequence[float]) -> list[float]:
@@ -146,9 +148,10 @@ class StitchedTable:
 
     def extend(self, part: PageTable) -> None:
         """Appends `part`, joining a row the page break cut in two."""
-        xs = snap(self.xs + part.xs)
+        part_xs = _aligned(part.xs, self.xs)
+        xs = snap(self.xs + part_xs)
         _regrid(self.cells, self.xs, xs)
-        _regrid(part.cells, part.xs, xs)
+        _regrid(part.cells, part_xs, xs)
         self.xs = xs
         rows = _without_repeated_headers(self.cells, part.cells)
         first = min((c.row for c in rows), default=0)
@@ -218,6 +221,19 @@ class StitchedTable:
                     cell.text.broken_word,
                 )
         return rest
+
+
+def _aligned(part: Sequence[float], table: Sequence[float]) -> list[float]:
+    """A continuation's column lines moved onto the table's where they are within
+    `_ALIGN`: a layout engine may draw the same line a point or two off on the next page,
+    which is no new column (a real column is far wider). Kept as drawn if that would merge
+    two of its lines."""
+    moved = []
+    for x in part:
+        i = bisect_right(table, x)
+        near = min(table[max(i - 1, 0) : i + 1], key=lambda t: abs(t - x))
+        moved.append(near if abs(near - x) <= _ALIGN else x)
+    return moved if all(a < b for a, b in pairwise(moved)) else list(part)
 
 
 def _regrid(cells: Sequence[CellDraft], old: Sequence[float], new: Sequence[float]) -> None:
