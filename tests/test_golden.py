@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -91,20 +92,33 @@ FAMILY_FOLDERS = (
     "narrative",
     "narrative_alt",
     "no_targets",
+    "reference_alt",
 )
 CONTENT = tuple(name for name in DATASETS if name != "issues")
 READ_SUFFIXES = input_suffixes()
+# Renderings whose text cannot say what their Word original said, and what they lose. Each is
+# run (strict xfail: passing would be news, and fails the test so this list is kept true).
+_PARAGRAPH_AT_LINE_END = (
+    "a 工作保障措施 paragraph ending exactly at the right margin (no first-line indent) prints "
+    "like a wrapped line in the PDF: it joins the next measure"
+)
+AMBIGUOUS = {
+    "reference_alt/beidaihe_chengguan_2021.pdf": _PARAGRAPH_AT_LINE_END,
+    "reference_alt/changli_weijian_2023.pdf": _PARAGRAPH_AT_LINE_END,
+}
 EXTRACTION_ERRORS = frozenset({"template_unmatched", "table_unrecognized", "content_unread"})
 
 
-def _family_samples() -> list[tuple[Path, Path]]:
+def _family_samples() -> list[Any]:
     cases = []
     for family in FAMILY_FOLDERS:
         for golden in sorted((GOLDEN / family).glob("*/")):
             for path in sorted((SAMPLES / family).glob(f"{golden.name}.*")):
                 if path.suffix not in READ_SUFFIXES:
                     continue
-                cases.append((path, golden))
+                reason = AMBIGUOUS.get(path.relative_to(SAMPLES).as_posix())
+                marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+                cases.append(pytest.param(path, golden, marks=marks))
     return cases
 
 

@@ -187,3 +187,19 @@ def test_split_numbered_gives_clean_non_empty_items(text: str) -> None:
 )
 def test_a_titles_list_number_goes_and_its_year_stays(heading: str, title: str) -> None:
     assert clean_title(heading) == title
+
+
+@pytest.mark.parametrize(
+    ("cell", "goals"),
+    [
+        ("1.建档率保持在90%以上。2.65岁及以上老年人管理率70%。3.接种率90%以上。",
+         ["建档率保持在90%以上。", "65岁及以上老年人管理率70%。", "接种率90%以上。"]),
+        ("1.建档率90%以上。\n2.65岁老人管理率70%。", ["建档率90%以上。", "65岁老人管理率70%。"]),
+        ("1.完成2.5万亩建设", ["完成2.5万亩建设"]),
+        ("完成任务。2.5万元用于购置", ["完成任务。2.5万元用于购置"]),
+    ],
+)  # fmt: skip
+def test_a_lists_next_number_after_a_sentence_end_counts_before_a_digit(
+    cell: str, goals: list[str]
+) -> None:
+    assert split_numbered(cell) == goals

@@ -475,3 +475,20 @@ def test_column_readers_never_raise(
     assert weight is None or (weight.as_tuple().exponent == -2 and weight < 10000)
     assert comparator_of(sign or "") in (None, ">=", "<=", ">", "<", "=")
     assert direction_of(sign or "") in (None, "positive", "negative")
+
+
+@pytest.mark.parametrize(
+    ("raw", "unit"),
+    [
+        ("≤800元/人·月", "元/人·月"),
+        ("≥1200元/人·年", "元/人·年"),
+        ("3人·次", "人·次"),
+    ],
+)
+def test_a_middle_dot_joins_the_words_of_one_unit(raw: str, unit: str) -> None:
+    assert parse_value(raw).unit == unit
+
+
+@pytest.mark.parametrize("raw", ["每月10日前", "每季度末", "每年12月底前"])
+def test_recurring_deadlines_are_text_without_a_warning(raw: str) -> None:
+    assert parse_value(raw) == ParsedValue(None, None, None, "text", False)

@@ -111,6 +111,7 @@ _INLINE_SEPARATOR: dict[str, str] = {
     "cn": r"(?<=[；;。，,：:！!？?\s])",
     "paren_cn": "",
 }
+_SENTENCE_END = r"(?<=[。；;！!？?])"
 _TRAILING_SEPARATOR = re.compile(r"[；;，,\s]+$")
 _CN_VALUES = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -184,23 +185,47 @@ def _cn_numeral(ordinal: int) -> str:
 
 @functools.lru_cache(maxsize=256)
 def _marker(family: str, ordinal: int) -> re.Pattern[str]:
-    body = _STYLES[family].replace("<N>", f"(?:{_numeral(family, ordinal)})")
-    return re.compile(_INLINE_SEPARATOR[family] + body)
+    """The next number of a list written inline. After a sentence's end the list's next
+    number counts even before a digit (`…以上。2.65岁及以上…`): there it is no decimal."""
+    numeral = f"(?:{_numeral(family, ordinal)})"
+    body = _STYLES[family].replace("<N>", numeral)
+    pattern = _INLINE_SEPARATOR[family] + body
+    if family == "digit":
+        pattern = f"(?:{pattern}|{_SENTENCE_END}{numeral}[.．、])"
+    return re.compile(pattern)
+
+
+def _next_number_starts(line: str, family: str, ordinal: int) -> bool:
+    """A line opening with the list's next number, even before a digit (`2.65岁…`)."""
+    if family != "digit":
+        return False
+    return re.match(rf"\s*{_numeral(family, ordinal)}[.．、]", line) is not None
 
 
 def _split_inline(item: str) -> list[str]:
-    """Split `1.xxx；2.yyy` at its numbers, which must run on from the item's own number."""
-    found = _prefix(item)
+    """Split `1.xxx；2.yyy` at its numbers, which must run on from the item's own number;
+    the pieces come without their numbers."""
+    found = _prefix(item) or _explicit_prefix(item)
     if found is None:
         return [item]
     family, ordinal, position = found
     pieces: list[str] = []
-    start = 0
+    start = position
     while (nxt := _marker(family, ordinal + 1).search(item, position)) is not None:
         pieces.append(_TRAILING_SEPARATOR.sub("", item[start : nxt.start()]))
-        start, position, ordinal = nxt.start(), nxt.end(), ordinal + 1
+        start, position, ordinal = nxt.end(), nxt.end(), ordinal + 1
     pieces.append(item[start:])
     return pieces
+
+
+_DIGIT_ITEM = re.compile(rf"\s*(?P<n>{_DIGIT}{{1,2}})[.．、]\s*")
+
+
+def _explicit_prefix(item: str) -> tuple[str, int, int] | None:
+    """A digit list number before a digit (`2.65岁…`): `_group_lines` only starts an item
+    with one where the list's next number was due."""
+    found = _DIGIT_ITEM.match(item)
+    return ("digit", int(found["n"]), found.end()) if found is not None else None
 
 
 def _group_lines(lines: list[str]) -> list[str]:
@@ -211,11 +236,18 @@ def _group_lines(lines: list[str]) -> list[str]:
     """
     groups: list[list[str]] = []
     family: str | None = None
+    ordinal = 0
     for line in lines:
         found = _prefix(line)
         starts = found is not None and found[0] == (family or found[0])
         if found is not None and family is None:
             family = found[0]
+        if not starts and family is not None and _next_number_starts(line, family, ordinal + 1):
+            starts = True
+        if starts and found is not None and found[0] == family:
+            ordinal = found[1]
+        elif starts:
+            ordinal += 1
         if starts or not groups:
             groups.append([line])
         else:
@@ -231,9 +263,11 @@ def split_numbered(text: str) -> list[str]:
     """
     lines = [line for line in _scrub(text).split("\n") if line.strip()]
     items: list[str] = []
-    for group in _group_lines(lines):
-        for piece in _split_inline(group):
-            cleaned = clean_text(strip_numbering(piece))
+    groups = _group_lines(lines)
+    for group in groups:
+        pieces = _split_inline(group) if len(groups) > 1 or _prefix(group) else [group]
+        for piece in pieces:
+            cleaned = clean_text(piece)
             if cleaned:
                 items.append(cleaned)
     return items

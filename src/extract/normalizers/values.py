@@ -110,7 +110,9 @@ _TAIL = rf"(?P<unit>(?:{_ONE_UNIT})(?:/(?:{_ONE_UNIT}))?)?(?:{_INCLUSIVE})?(?P<s
 # comparator word, optionally `/` and a second one.
 _SYMBOL_UNIT = _alternation([u for u in vocab.VALUE_UNITS if not re.search(_UNIT_CHAR, u)])
 _OPEN_WORD = rf"(?:(?!{_ANY_CMP}){_UNIT_CHAR}){{1,{_MAX_UNIT_WORD}}}"
-_OPEN_UNIT = rf"(?:{_SYMBOL_UNIT}|{_OPEN_WORD})(?:/(?:{_SYMBOL_UNIT}|{_OPEN_WORD}))?"
+# `元/人·月`: a middle dot joins the words of one unit.
+_UNIT_PART = rf"(?:{_SYMBOL_UNIT}|{_OPEN_WORD})(?:[·・]{_OPEN_WORD})?"
+_OPEN_UNIT = rf"{_UNIT_PART}(?:/{_UNIT_PART})?"
 _CLEAN = re.compile(
     rf"(?P<cmp>{_PREFIX_CMP})?(?P<num>[+-]?{_NUMBER})(?P<unit>{_OPEN_UNIT})?"
     rf"(?:{_INCLUSIVE})?(?P<suf>{_SUFFIX_CMP})?(?:\([^()]*\))?"

@@ -311,6 +311,8 @@ DATE_ANCHOR_WORDS: tuple[str, ...] = (
     "次年",
     "明年",
     "年度",
+    # a recurring deadline: `每月10日前`
+    *("每月", "每年", "每季度", "每季", "每周"),
 )
 # Words that qualify a date (`底`, `前`, `之前`, `完成`) but do not make one on their own.
 DATE_QUALIFIER_WORDS: tuple[str, ...] = (

@@ -23,6 +23,7 @@ from extract.parsers.pdf_text import (
     glue_text,
     is_full,
     lines_of,
+    may_be_full,
 )
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -124,7 +125,9 @@ class PageTable:
     def finish(self) -> None:
         last = len(self.ys) - 1
         for cell in self.cells:
-            cell.finish(on_edge=cell.row == 0 or cell.row + cell.row_span == last)
+            # The rows a page break can cut: the last, the first, and the one after a first
+            # row that may be a header repeated on this page.
+            cell.finish(on_edge=cell.row <= 1 or cell.row + cell.row_span == last)
         self._owner = {}
 
 
@@ -155,7 +158,8 @@ class StitchedTable:
         self.xs = xs
         rows = _without_repeated_headers(self.cells, part.cells)
         first = min((c.row for c in rows), default=0)
-        if len(rows) == len(part.cells) and self._cut_row(rows, first):
+        # After a header repeated on the new page, the cut row's rest comes next.
+        if self._cut_row(rows, first):
             offset = self.n_rows - 1 - first
             rows = self._join_split_row(rows, first, offset)
         else:
@@ -178,12 +182,18 @@ class StitchedTable:
         of a cell merged down over several rows tells nothing). A short label or a number
         can fill its cell by chance, so one running cell takes a blank one beside it; with
         no blank cell, every cell with text on both pages must run on, and two at least.
-        A row cut between two paragraphs of its only running cell is missed.
+        A row cut between two paragraphs of its only running cell is missed. A row where more
+        cells start new text than run on is a new row (a flat sheet's next indicator, after
+        a repeated header, with its project cells blank). And a row of
+        blanks but for one or two cells that may have run on (within measuring noise of full)
+        is the rest of a cut row: a new row fills its own 三级/指标值 cells.
         """
         last = self.n_rows - 1
         covering = self._covering_last_row()
-        running = ended = blank_below = 0
+        running = maybe = ended = blank_below = filled = 0
         for cell in rows:
+            if cell.row == first and cell.paragraphs:
+                filled += 1
             above = covering.get((cell.col, cell.col_span)) if cell.row == first else None
             if above is None or above.row != last or not above.paragraphs:
                 continue
@@ -191,9 +201,15 @@ class StitchedTable:
                 blank_below += cell.row_span == 1
             elif is_full(above.text.last_gap, cell.text.first_lead):
                 running += 1
+            elif may_be_full(above.text.last_gap, cell.text.first_lead):
+                maybe += 1
             else:
                 ended += 1
-        return running > 0 and (blank_below > 0 or (ended == 0 and running >= 2))
+        if ended > running:  # more cells start new text than run on: a new row
+            return False
+        if running > 0 and (blank_below > 0 or (ended == 0 and running >= 2)):
+            return True
+        return maybe > 0 and ended == 0 and filled == running + maybe <= 2 and blank_below >= 2
 
     def _join_split_row(self, rows: list[CellDraft], first: int, offset: int) -> list[CellDraft]:
         """Cells of the part's first row continue the cells covering the table's last row."""

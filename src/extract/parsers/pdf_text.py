@@ -132,6 +132,11 @@ def glue_text(before: str, after: str, *, broken_word: bool = False) -> str:
     return "" if broken_word else " "
 
 
+def may_be_full(gap: float, lead: float) -> bool:
+    """Whether a line may have had no room for the next start: within measuring noise of it."""
+    return gap < lead + _TOLERANCE
+
+
 def is_full(gap: float, lead: float) -> bool:
     """Whether a line with `gap` left before the right edge had no room for the next line's
     start (`lead` wide), so that it wrapped rather than ended its paragraph."""
