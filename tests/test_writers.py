@@ -24,7 +24,7 @@ import pytest
 
 from extract import writers
 from extract.schema import DATASETS, SCHEMAS, SORT_KEYS
-from extract.writers import OutputError, check_writable, recover, write_datasets
+from extract.writers import OutputError, check_writable, read_tables, recover, write_datasets
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -613,3 +613,26 @@ def test_copying_the_output_keeps_it_readable(tmp_path: Path) -> None:
     shutil.copytree(out, copy)
     write_datasets(copy, SECOND, replace_doc_ids=["a"])
     assert read(copy, "projects").column("fiscal_year").to_pylist() == [2023, 2022]
+
+
+def test_half_a_commit_on_a_read_only_out_is_never_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed while renaming, and then OUT cannot be written (a read-only mount): readers
+    refuse with one line instead of returning documents without their indicators."""
+    out = tmp_path / "out"
+    write_datasets(out, FIRST, replace_doc_ids=[])
+    monkeypatch.setattr(os, "replace", _fail_on_call(5, os.replace, Killed()))
+    with pytest.raises(Killed):
+        write_datasets(out, SECOND, replace_doc_ids=["a"])
+    monkeypatch.undo()
+
+    def read_only(out: Path) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(writers, "_recover_locked", read_only)
+    with pytest.raises(OutputError, match="interrupted commit") as caught:
+        read_tables(out)
+    assert "\n" not in str(caught.value)
+    monkeypatch.undo()
+    assert read_tables(out)["projects"].num_rows > 0  # writable again: finished, then read

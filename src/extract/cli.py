@@ -21,7 +21,7 @@ from extract.pipeline import walk_inputs
 from extract.progress import Progress
 from extract.runner import COMMIT_EVERY_FILES, Options, Report, execute, stored_errors
 from extract.templates import TemplateError, load_templates, template
-from extract.writers import OutputError, check_writable
+from extract.writers import LOCK_POLICY, OutputError, check_unlocked, check_writable
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -98,6 +98,11 @@ def main() -> None:
     help="Exit 1 when this run finds any error-level issue (such as budget_sum_mismatch).",
 )
 @click.option(
+    "--no-wait",
+    is_flag=True,
+    help="When another run is writing OUT, stop with exit 2 instead of waiting for it.",
+)
+@click.option(
     "--template",
     "template_id",
     default=None,
@@ -119,6 +124,7 @@ def run(
     quiet: bool,
     verbose: bool,
     strict: bool,
+    no_wait: bool,
     template_id: str | None,
 ) -> None:
     """Extract INPUT files and folders (recursively) into OUT.
@@ -131,8 +137,12 @@ def run(
     if scheduler is not None and engine != "dask":
         click.echo("Error: --scheduler needs --engine dask", err=True)
         sys.exit(EXIT_USAGE)
+    LOCK_POLICY.wait = not no_wait
+    LOCK_POLICY.notice = lambda message: click.echo(message, err=True)
     try:
         check_writable(out)
+        if no_wait:
+            check_unlocked(out)
     except OutputError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_USAGE)

@@ -34,6 +34,7 @@ import json
 import os
 import re
 import secrets
+import sys
 import tempfile
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -111,6 +112,22 @@ def write_datasets(
         raise OutputError(_os_reason(out, exc)) from exc
 
 
+def check_unlocked(out: Path) -> None:
+    """Raise OutputError naming the holder when another process is writing OUT now (for
+    `--no-wait`, before any work)."""
+    if not (Path(out) / LOCK_NAME).exists():
+        return
+    fd = _open_lock_file(Path(out))
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise OutputError(
+            f"{out} is being written by {_holder(Path(out))} (--no-wait: not waiting)"
+        ) from None
+    finally:
+        os.close(fd)
+
+
 def recover(out: Path) -> None:
     """Finish a commit left by a killed run, then delete stray temps; a no-op for a clean OUT."""
     out = Path(out)
@@ -124,7 +141,8 @@ def read_tables(out: Path, names: Iterable[str] = DATASETS) -> dict[str, pa.Tabl
     """The current rows of each named dataset, conformed to today's schema.
 
     Reads under the writer lock (after recovering) so that all datasets come from the same
-    commit; an OUT we may not write to (archive, read-only mount) is read as it is.
+    commit; an OUT we may not write to (archive, read-only mount) is read as it is, unless a
+    commit was interrupted there: its files may be half old, half new, so reading refuses.
     """
     out = Path(out)
     with _locked_if_possible(out) as locked:
@@ -134,6 +152,12 @@ def read_tables(out: Path, names: Iterable[str] = DATASETS) -> dict[str, pa.Tabl
             except OSError as exc:
                 if not _is_read_only_error(exc):
                     raise
+        if (out / JOURNAL_NAME).exists():
+            raise OutputError(
+                f"{out} holds an interrupted commit ({JOURNAL_NAME}) that cannot be finished "
+                "here (the folder is read-only): make it writable and run `extract run` or "
+                "`extract.load` on it once to finish or undo the commit"
+            )
         return {name: read_table_unlocked(out, name) for name in names}
 
 
@@ -537,14 +561,32 @@ def _fsync_dir(folder: Path) -> None:
 # Locking and errors
 
 
+# Lock descriptors this process holds. A process forked meanwhile (a worker replaced by the pool
+# during a commit) would hold the lock's open file too and keep it locked after we let go: the
+# child closes its copies first thing.
+_HELD: set[int] = set()
+
+
+def _close_held_in_child() -> None:
+    for fd in list(_HELD):
+        with suppress(OSError):
+            os.close(fd)
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_close_held_in_child)
+
+
 @contextmanager
 def _locked(out: Path) -> Iterator[None]:
-    """Exclusive lock on OUT/.lock; a second writer blocks here until the first is done."""
+    """Exclusive lock on OUT/.lock; a second writer waits here until the first is done."""
     fd = _open_lock_file(out)
+    _HELD.add(fd)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        _acquire(fd, out)
         yield
     finally:
+        _HELD.discard(fd)
         os.close(fd)
 
 
@@ -560,11 +602,55 @@ def _locked_if_possible(out: Path) -> Iterator[bool]:
     if fd is None:
         yield False
         return
+    _HELD.add(fd)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        _acquire(fd, out)
         yield True
     finally:
+        _HELD.discard(fd)
         os.close(fd)
+
+
+def _acquire(fd: int, out: Path) -> None:
+    """Take the lock; when another process has it, say which one, then wait (or refuse)."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = _holder(out)
+        message = f"{out} is being written by {holder}"
+        if not LOCK_POLICY.wait:
+            raise OutputError(f"{message} (--no-wait: not waiting)") from None
+        if LOCK_POLICY.notice is not None:
+            LOCK_POLICY.notice(f"{message}; waiting for it to finish")
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    _record_holder(fd)
+
+
+def _holder(out: Path) -> str:
+    try:
+        text = (out / LOCK_NAME).read_text(encoding="utf-8").strip()
+    except OSError:
+        text = ""
+    return text or "another process"
+
+
+def _record_holder(fd: int) -> None:
+    """Write who holds the lock into the lock file, for the message of the next writer."""
+    line = f"process {os.getpid()} ({' '.join(sys.argv[:2])})\n".encode()
+    with suppress(OSError):
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, line, 0)
+
+
+@dataclass
+class LockPolicy:
+    """What a writer does when OUT is locked: wait (saying so through `notice`) or refuse."""
+
+    wait: bool = True
+    notice: Callable[[str], None] | None = None
+
+
+LOCK_POLICY = LockPolicy()
 
 
 def _open_lock_file(out: Path) -> int:
