@@ -119,3 +119,24 @@ def test_rerun_skips_unchanged_and_force_extracts_again(archive: Path, tmp_path:
 
 def test_history_in_the_python_api(archive: Path) -> None:
     assert extract.history(archive).equals(history(archive))
+
+
+def test_history_csv_is_formula_safe(tmp_path: Path) -> None:
+    """`history --csv` goes through the dataset CSVs' writer: a cell Excel would run as a
+    formula is written with a leading quote (issue 16, defect 4)."""
+    name = "@cmd|' /C calc'!A0"
+    (tmp_path / "2021.txt").write_text(
+        REFERENCE.replace("国有土地交易中心运行费用", name), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    assert _run(str(tmp_path / "2021.txt"), "--out", str(out)).exit_code == 0
+    csv = tmp_path / "history.csv"
+    result = CliRunner().invoke(main, ["history", str(out), "--csv", str(csv)])
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(csv, encoding="utf-8-sig", dtype=str)
+    assert "'" + name in set(frame["project_name"])
+    assert name not in set(frame["project_name"])
+    datasets = pd.read_csv(out / "projects.csv", encoding="utf-8-sig", dtype=str)
+    assert "'" + name in set(datasets["project_name"])
+    land = frame[frame["project_name"] == "'" + name]
+    assert land["budget_total_yuan"].tolist() == ["60000.00"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import shutil
 from pathlib import Path
 
@@ -163,6 +164,32 @@ def test_usage_errors(tmp_path: Path) -> None:
     assert unwritable.output.startswith("Error: ")
     assert not (blocker / "out").exists()
     assert _run(str(REFERENCE)).exit_code == 2  # --out is required
+
+
+def test_a_full_disk_exits_2_and_keeps_the_old_output(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    assert _run(str(inputs), "--out", str(out)).exit_code == 0
+    before = {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    other = tmp_path / "other.txt"
+    other.write_bytes(REFERENCE.read_bytes() + "\n附注\n".encode())
+    real = pq.write_table
+    written = 0
+
+    def full_after_two(*args: object, **kwargs: object) -> None:
+        nonlocal written
+        written += 1
+        if written > 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(pq, "write_table", full_after_two)
+    result = _run(str(other), "--out", str(out), "--jobs", "1")
+    assert result.exit_code == 2, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("Error: ")]
+    assert len(errors) == 1 and "No space left on device" in errors[0]
+    assert {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()} == before
 
 
 def test_paths_with_spaces_and_chinese(tmp_path: Path) -> None:

@@ -487,6 +487,34 @@ def test_ordinary_error_removes_temps_and_raises_output_error(
     assert snapshot(out) == before
 
 
+def test_kill_while_staging_the_files_dataset_leaves_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every folder the writer stages in is swept, the `files` one included."""
+    out = tmp_path / "out"
+    seen = datetime(2024, 1, 1, tzinfo=UTC)
+    files_row = {"source_path": "a.txt", "doc_id": "a", "role": "document", "seen_at": seen}
+    first = {**FIRST, "files": [files_row]}
+    write_datasets(out, first, replace_doc_ids=[])
+    before = snapshot(out)
+    # The files dataset is staged after the eight keyed datasets.
+    real = pq.write_table
+
+    def killed_at_files(table: pa.Table, where: Any, **kwargs: Any) -> None:
+        if Path(where.name).parent.name == "files":
+            raise Killed
+        real(table, where, **kwargs)
+
+    monkeypatch.setattr(pq, "write_table", killed_at_files)
+    with pytest.raises(Killed):
+        write_datasets(out, {**SECOND, "files": [files_row]}, replace_doc_ids=["a"])
+    monkeypatch.undo()
+    assert [p.parent.name for p in temps(out)].count("files") == 1
+    recover(out)
+    assert not temps(out)
+    assert snapshot(out) == before
+
+
 def test_recover_refuses_a_journal_naming_foreign_files(tmp_path: Path) -> None:
     out = tmp_path / "out"
     write_datasets(out, FIRST, replace_doc_ids=[])

@@ -11,6 +11,7 @@ fixed number of files so memory cannot creep over a long run.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import multiprocessing
 import resource
@@ -59,6 +60,7 @@ class Plan:
     duplicates: list[str] = field(default_factory=list)  # same content as an earlier input
     # duplicate -> (the earlier path with its content, doc_id)
     duplicate_of: dict[str, tuple[str, str]] = field(default_factory=dict)
+    duplicate_items: list[InputFile] = field(default_factory=list)  # the duplicates' inputs
     unchanged: list[str] = field(default_factory=list)  # already extracted into OUT
     unchanged_ids: list[str] = field(default_factory=list)  # their doc_ids
     unreadable: list[FileResult] = field(default_factory=list)
@@ -93,13 +95,15 @@ def plan(
         if sha in seen:
             out.duplicates.append(item.display)
             out.duplicate_of[item.display] = (seen[sha], sha[:16])
+            out.duplicate_items.append(item)
             continue
         seen[sha] = item.display
         if known is not None and _is_current(known.get(sha), year):
             out.unchanged.append(item.display)
             out.unchanged_ids.append(sha[:16])
             continue
-        out.tasks.append(Task(item, sha, size, detect_format(head, item.path.name)))
+        planned = dataclasses.replace(item, planned_sha256=sha)
+        out.tasks.append(Task(planned, sha, size, detect_format(head, item.path.name)))
     return out
 
 

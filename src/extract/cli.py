@@ -16,6 +16,7 @@ import click
 
 from extract import __version__
 from extract.batch import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+from extract.names import shown
 from extract.parsers.formats import suffix_list
 from extract.pipeline import walk_inputs
 from extract.progress import Progress
@@ -135,28 +136,28 @@ def run(
     Ctrl-C/SIGTERM, with the documents finished so far written.
     """
     if scheduler is not None and engine != "dask":
-        click.echo("Error: --scheduler needs --engine dask", err=True)
+        _say("Error: --scheduler needs --engine dask", err=True)
         sys.exit(EXIT_USAGE)
     LOCK_POLICY.wait = not no_wait
-    LOCK_POLICY.notice = lambda message: click.echo(message, err=True)
+    LOCK_POLICY.notice = lambda message: _say(message, err=True)
     try:
         check_writable(out)
         if no_wait:
             check_unlocked(out)
     except OutputError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        _say(f"Error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     if template_id is not None:
         try:
             template(template_id)
         except TemplateError as exc:
-            click.echo(f"Error: --template: {exc}", err=True)
+            _say(f"Error: --template: {exc}", err=True)
             sys.exit(EXIT_USAGE)
         force = True  # rows read with another template must replace the stored ones
     found = walk_inputs(inputs, template_id)
     files = found.files
     if not files:
-        click.echo(f"Error: no {suffix_list()} files in the given inputs", err=True)
+        _say(f"Error: no {suffix_list()} files in the given inputs", err=True)
         sys.exit(EXIT_USAGE)
     options = Options(
         out=out,
@@ -173,22 +174,27 @@ def run(
     try:
         report = execute(files, options, progress, found.unsupported)
     except OutputError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        _say(f"Error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     finally:
         progress.close()
     if not quiet:
-        click.echo(_summary_line(report, out))
+        _say(_summary_line(report, out))
     if report.interrupted is not None:
         name = signal.Signals(report.interrupted).name
-        click.echo(f"Stopped by {name}: the documents finished so far are in {out}", err=True)
+        _say(f"Stopped by {name}: the documents finished so far are in {out}", err=True)
         sys.exit(128 + report.interrupted)
     errors = 0
     if strict:  # documents skipped as unchanged count with the issues OUT holds for them
         errors = report.errors() + stored_errors(out, report.unchanged_ids)
     if errors:
-        click.echo(f"Error: --strict: {errors} error-level issue(s) in {out}/issues", err=True)
+        _say(f"Error: --strict: {errors} error-level issue(s) in {out}/issues", err=True)
     sys.exit(EXIT_FAILED if report.by_status("failed") or errors else EXIT_OK)
+
+
+def _say(text: str, err: bool = False) -> None:
+    """A one-line message: a path's control characters are shown escaped, never printed."""
+    click.echo(shown(text), err=err)
 
 
 def _summary_line(report: Report, out: Path) -> str:
@@ -238,9 +244,9 @@ def report_command(out: Path, output: Path | None) -> None:
     try:
         path = report(out, output)
     except (FileNotFoundError, OSError) as exc:
-        click.echo(f"Error: {exc}", err=True)
+        _say(f"Error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
-    click.echo(f"report -> {path}")
+    _say(f"report -> {path}")
 
 
 @main.command("history")
@@ -263,9 +269,17 @@ def history_command(out: Path, csv_path: Path | None) -> None:
     try:
         frame = history(out)
     except (FileNotFoundError, OutputError) as exc:
-        click.echo(f"Error: {exc}", err=True)
+        _say(f"Error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     click.echo(history_table(frame))
     if csv_path is not None:
-        frame.to_csv(csv_path, index=False, encoding="utf-8-sig")
-        click.echo(f"history -> {csv_path}")
+        import pyarrow as pa
+
+        from extract.writers import write_csv
+
+        try:
+            write_csv(csv_path, pa.Table.from_pandas(frame, preserve_index=False))
+        except OutputError as exc:
+            _say(f"Error: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
+        _say(f"history -> {csv_path}")

@@ -16,7 +16,9 @@ from datetime import datetime
 from pathlib import PurePath
 from typing import Any
 
-from extract.pipeline import FileResult
+from extract.names import shown
+from extract.normalizers.findings import INFO, Finding
+from extract.pipeline import FileResult, add_issue
 from extract.writers import read_tables
 
 Row = dict[str, Any]
@@ -86,12 +88,15 @@ class PathBook:
             self._point(path, doc_id)
             rows.append(self._row(path, doc_id, "document", "unchanged since an earlier run"))
         for path, (first, doc_id) in duplicate_of.items():
-            self._point(path, doc_id)
-            rows.append(self._row(path, doc_id, "duplicate", f"duplicate of {first}"))
+            rows.append(self.duplicate_row(path, doc_id, f"duplicate of {first}"))
         for path in unsupported:
             suffix = PurePath(path).suffix.lower() or "these"
             rows.append(self._row(path, None, "unsupported", f"{suffix} files are not read"))
         return rows
+
+    def duplicate_row(self, path: str, doc_id: str, note: str) -> Row:
+        self._point(path, doc_id)
+        return self._row(path, doc_id, "duplicate", note)
 
     def _row(self, path: str, doc_id: str | None, role: str, note: str | None) -> Row:
         return {
@@ -104,19 +109,8 @@ class PathBook:
 
 
 def _note_replacement(result: FileResult, old: str) -> None:
-    issues = result.rows.setdefault("issues", [])
-    base = issues[0] if issues else result.rows.get("documents", [{}])[0]
-    issues.append(
-        {
-            "doc_id": result.doc_id,
-            "fiscal_year": base.get("fiscal_year"),
-            "project_seq": None,
-            "severity": "info",
-            "code": "document_replaced",
-            "message": f"{result.display} held other content before (document {old}); "
-            "that document's rows were replaced by these",
-            "location": None,
-        }
+    message = (
+        f"{shown(result.display)} held other content before (document {old}); "
+        "that document's rows were replaced by these"
     )
-    for document in result.rows.get("documents", []):
-        document["n_issues"] = len(issues)
+    add_issue(result, Finding(INFO, "document_replaced", message))

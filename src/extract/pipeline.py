@@ -18,7 +18,7 @@ from extract import __version__
 from extract.model import Document, ParseError
 from extract.normalizers import fiscal
 from extract.normalizers.document import Normalized, normalize
-from extract.normalizers.findings import ERROR, EXTRACTION_CODES, Finding
+from extract.normalizers.findings import ERROR, EXTRACTION_CODES, WARNING, Finding
 from extract.parsers.registry import INPUT_SUFFIXES, detect_format, parse
 from extract.schema import DATASETS
 
@@ -31,6 +31,7 @@ class InputFile:
     path: Path
     display: str  # as given, or relative to the input folder
     template: str | None = None  # a template id pinned with `--template`, else chosen per table
+    planned_sha256: str | None = None  # the content planning hashed, to notice a change since
 
 
 @dataclass(slots=True)
@@ -40,6 +41,7 @@ class FileResult:
     status: str
     error: str | None
     rows: dict[str, list[Row]] = field(default_factory=dict)
+    changed_from: str | None = None  # the doc_id planned, when the file changed since
 
     def count(self, dataset: str) -> int:
         return len(self.rows.get(dataset, ()))
@@ -101,6 +103,38 @@ def extract_file(item: InputFile, *, year: int | None, extracted_at: datetime) -
     except OSError as exc:
         return unreadable_result(item, f"cannot read the file: {exc.strerror or exc}", extracted_at)
     sha = hashlib.sha256(data).hexdigest()
+    changed = _changed_note(item, sha)
+    result = _extract(item, data, sha, year, extracted_at)
+    if changed is not None:
+        add_issue(result, changed)
+        result.changed_from = (item.planned_sha256 or "")[:16]
+    return result
+
+
+def _changed_note(item: InputFile, sha: str) -> Finding | None:
+    """The file was rewritten between planning and reading: its rows are of the bytes read."""
+    if item.planned_sha256 is None or item.planned_sha256 == sha:
+        return None
+    return Finding(
+        WARNING,
+        "file_changed_during_run",
+        f"the file changed while the run was going (planned content {item.planned_sha256[:16]}); "
+        "these rows are of the content read",
+    )
+
+
+def add_issue(result: FileResult, finding: Finding) -> None:
+    """One more document-level issue on a finished result (next seq, counts kept true)."""
+    issues = result.rows.setdefault("issues", [])
+    document = result.rows["documents"][0]
+    issues.extend(_issue_rows(result.doc_id, document.get("fiscal_year"), [finding]))
+    issues[-1]["seq"] = len(issues)
+    document["n_issues"] = len(issues)
+
+
+def _extract(
+    item: InputFile, data: bytes, sha: str, year: int | None, extracted_at: datetime
+) -> FileResult:
     base: Row = {
         "doc_id": sha[:16],
         "source_path": item.display,

@@ -10,6 +10,7 @@ import sys
 import time
 from typing import TextIO
 
+from extract.names import shown
 from extract.pipeline import FileResult
 
 _LOG_EVERY_SECONDS = 10.0
@@ -73,7 +74,9 @@ class Progress:
         )
 
     def note(self, text: str) -> None:
-        """A line of its own, printed above the bar when there is one."""
+        """A line of its own, printed above the bar when there is one (a file name's control
+        characters escaped, so a line stays one line)."""
+        text = shown(text)
         if self._bar is not None:
             self._bar.write(text, file=self.stream)
         else:

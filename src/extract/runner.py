@@ -28,6 +28,7 @@ from extract.batch import (
     plan,
     run_local,
 )
+from extract.contents import Contents
 from extract.filerows import PathBook
 from extract.pipeline import FileResult, InputFile, merged_rows
 from extract.progress import Progress
@@ -193,10 +194,13 @@ def execute(
         progress.total = len(planned.tasks) + len(planned.unreadable)
     buffer: list[FileResult] = []
     last_commit = time.monotonic()
+    contents = Contents.of(planned)
     with _Signals(book, pending_files) as signals:
-        outcomes = _engine(planned.tasks, options, extracted_at)
+        outcomes = _passes(planned.tasks, contents, options, extracted_at, progress)
         try:
             for outcome in _chain(planned.unreadable, outcomes):
+                if _repeat(outcome, contents, signals, buffer, report, progress):
+                    continue
                 _record(report, outcome, progress)
                 buffer.append(outcome.result)
                 due = time.monotonic() - last_commit >= options.commit_seconds
@@ -219,6 +223,49 @@ def _chain(first: list[FileResult], rest: Iterator[Outcome]) -> Iterator[Outcome
     for result in first:
         yield Outcome(result)
     yield from rest
+
+
+def _passes(
+    tasks: Sequence[Task],
+    contents: Contents,
+    options: Options,
+    extracted_at: datetime,
+    progress: Progress | None,
+) -> Generator[Outcome, None, None]:
+    """The planned tasks, then the duplicates left without a document by files that changed."""
+    yield from _engine(tasks, options, extracted_at)
+    while more := contents.take_orphans():
+        if progress is not None:
+            progress.total += len(more)
+        yield from _engine(more, options, extracted_at)
+
+
+def _repeat(
+    outcome: Outcome,
+    contents: Contents,
+    signals: _Signals,
+    buffer: list[FileResult],
+    report: Report,
+    progress: Progress | None,
+) -> bool:
+    """True when the result's content is held by another path of this run (a file rewritten
+    with another input's bytes): it is recorded as a duplicate, and one document per content
+    stays. When the path holding it had changed instead, that path becomes the duplicate."""
+    result = outcome.result
+    repeat = contents.admit(result)
+    if repeat is None:
+        return False
+    book = signals.book
+    signals.pending_files.append(book.duplicate_row(repeat.path, repeat.doc_id, repeat.note))
+    report.duplicates.append(repeat.path)
+    if repeat.path == result.display:
+        if progress is not None:
+            progress.advance(result)
+        return True
+    # The earlier holder becomes the duplicate: its result leaves the buffer and the summary.
+    buffer[:] = [r for r in buffer if (r.doc_id, r.display) != (repeat.doc_id, repeat.path)]
+    report.done = [d for d in report.done if (d.doc_id, d.display) != (repeat.doc_id, repeat.path)]
+    return False
 
 
 def _record(report: Report, outcome: Outcome, progress: Progress | None) -> None:

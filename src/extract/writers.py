@@ -36,6 +36,7 @@ import re
 import secrets
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -100,6 +101,7 @@ def write_datasets(
         raise ValueError(f"unknown dataset(s): {', '.join(unknown)}; known: {known}")
     new_tables = {name: rows_to_table(name, rows.get(name, ())) for name in DATASETS}
     new_files = files_table(rows.get(FILES_DATASET, ()))
+    _check_one_row_per_document(new_tables["documents"])
     replace = set(replace_doc_ids) | _doc_ids(new_tables.values())
     check_writable(out)
     try:
@@ -112,6 +114,20 @@ def write_datasets(
         raise OutputError(_os_reason(out, exc)) from exc
 
 
+def _check_one_row_per_document(documents: pa.Table) -> None:
+    """The invariant every commit keeps: one `documents` row per doc_id. Rows of the documents
+    committed replace OUT's, so unique new rows keep OUT unique."""
+    ids = documents.column("doc_id").to_pylist()
+    if len(set(ids)) == len(ids):
+        return
+    paths = documents.column("source_path").to_pylist()
+    first: dict[str, str] = {}
+    for doc_id, path in zip(ids, paths, strict=True):
+        if doc_id in first:
+            raise ValueError(f"two documents rows share doc_id {doc_id}: {first[doc_id]}, {path}")
+        first[doc_id] = path
+
+
 def check_unlocked(out: Path) -> None:
     """Raise OutputError naming the holder when another process is writing OUT now (for
     `--no-wait`, before any work)."""
@@ -122,7 +138,7 @@ def check_unlocked(out: Path) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         raise OutputError(
-            f"{out} is being written by {_holder(Path(out))} (--no-wait: not waiting)"
+            f"{out} is in use by {_holder(Path(out))} (--no-wait: not waiting)"
         ) from None
     finally:
         os.close(fd)
@@ -255,12 +271,22 @@ def _stage_files(commit: _Commit, new: pa.Table) -> None:
     schema = SCHEMAS[FILES_DATASET]
     folder = commit.out / FILES_DATASET
     old = read_table_unlocked(commit.out, FILES_DATASET)
+    new = _last_row_per_path(new)
     seen = pa.array(sorted(set(new["source_path"].to_pylist())), pa.string())
     kept = old.filter(pc.invert(pc.is_in(old["source_path"], value_set=seen)))
     combined = _sorted(FILES_DATASET, _concat([kept, new], schema))
     folder.mkdir(exist_ok=True)
     commit.stage(folder / FILES_FILE, _write_parquet, combined)
     commit.stage(commit.out / f"{FILES_DATASET}.csv", _write_csv, combined)
+
+
+def _last_row_per_path(table: pa.Table) -> pa.Table:
+    """A path seen twice in one commit (planned as a duplicate, then read) keeps its last row."""
+    paths = table["source_path"].to_pylist()
+    last = {path: index for index, path in enumerate(paths)}
+    if len(last) == len(paths):
+        return table
+    return table.take(pa.array(sorted(last.values()), pa.int64()))
 
 
 def _number_issues(records: list[dict[str, Any]]) -> None:
@@ -374,12 +400,29 @@ def _write_parquet(fh: BinaryIO, table: pa.Table) -> None:
     pq.write_table(table, fh)
 
 
+def write_csv(path: Path, table: pa.Table) -> None:
+    """A CSV of the product outside OUT's datasets (`history --csv`): the same formula-safe
+    cells as the dataset CSVs, written to a temp and renamed so a crash leaves no half file."""
+    path = Path(path)
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(temp, "wb") as fh:
+            _write_csv(fh, table)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(temp, path)
+    except OSError as exc:
+        with suppress(OSError):
+            temp.unlink(missing_ok=True)
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
 def _write_csv(fh: BinaryIO, table: pa.Table) -> None:
     """Excel dialect (CRLF); UTF-8 BOM so Excel on Chinese Windows picks the right encoding."""
     text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
     writer = csv.writer(text)
     writer.writerow(table.column_names)
-    is_text = [pa.types.is_string(f.type) for f in table.schema]
+    is_text = [pa.types.is_string(f.type) or pa.types.is_large_string(f.type) for f in table.schema]
     columns = [column.to_pylist() for column in table.columns]
     for values in zip(*columns, strict=True):
         writer.writerow(_csv_cell(v, t) for v, t in zip(values, is_text, strict=True))
@@ -534,7 +577,7 @@ def _recover_locked(out: Path) -> None:
 
 def _remove_stray_temps(out: Path) -> None:
     """Only called under the lock, so no temp here can belong to a live writer."""
-    folders = [out, *(out / name for name in DATASETS)]
+    folders = [out, *(out / name for name in (*DATASETS, FILES_DATASET))]
     for folder in folders:
         if not folder.is_dir():
             continue
@@ -613,17 +656,29 @@ def _locked_if_possible(out: Path) -> Iterator[bool]:
 
 def _acquire(fd: int, out: Path) -> None:
     """Take the lock; when another process has it, say which one, then wait (or refuse)."""
+    if not _try_lock(fd):
+        message = f"{out} is in use by {_holder(out)}"
+        if not LOCK_POLICY.wait:
+            raise OutputError(f"{message} (--no-wait: not waiting)") from None
+        # A reader (`extract.load` in a notebook) holds it for a moment: wait quietly first.
+        deadline = time.monotonic() + QUIET_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(0.02)
+            if _try_lock(fd):
+                break
+        else:
+            if LOCK_POLICY.notice is not None:
+                LOCK_POLICY.notice(f"{message}; waiting for it to finish")
+            fcntl.flock(fd, fcntl.LOCK_EX)
+    _record_holder(fd)
+
+
+def _try_lock(fd: int) -> bool:
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        holder = _holder(out)
-        message = f"{out} is being written by {holder}"
-        if not LOCK_POLICY.wait:
-            raise OutputError(f"{message} (--no-wait: not waiting)") from None
-        if LOCK_POLICY.notice is not None:
-            LOCK_POLICY.notice(f"{message}; waiting for it to finish")
-        fcntl.flock(fd, fcntl.LOCK_EX)
-    _record_holder(fd)
+        return False
+    return True
 
 
 def _holder(out: Path) -> str:
@@ -636,10 +691,24 @@ def _holder(out: Path) -> str:
 
 def _record_holder(fd: int) -> None:
     """Write who holds the lock into the lock file, for the message of the next writer."""
-    line = f"process {os.getpid()} ({' '.join(sys.argv[:2])})\n".encode()
+    since = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    line = f"process {os.getpid()} ({_command()}, since {since})\n".encode()
     with suppress(OSError):
         os.ftruncate(fd, 0)
         os.pwrite(fd, line, 0)
+
+
+def _command() -> str:
+    """`extract run` however it was started (console script, `python -m extract`, a notebook)."""
+    first = sys.argv[0] if sys.argv else ""
+    program = Path(first).name if first and first != "-c" else "python"
+    if program == "__main__.py":
+        program = Path(first).parent.name
+    args = [arg for arg in sys.argv[1:2] if arg.isidentifier()]  # a subcommand, not a path
+    return " ".join([program, *args])
+
+
+QUIET_WAIT_SECONDS = 2.0  # how long a writer waits for OUT before saying who holds it
 
 
 @dataclass

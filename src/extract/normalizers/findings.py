@@ -52,6 +52,7 @@ CODE_MEANINGS: dict[str, str] = {
     "column_unmapped": "indicator grid columns no template maps (reported, not read)",
     "no_target_tables": "a readable document without performance targets (0 projects)",
     "document_replaced": "a path re-run with other content replaced its old document",
+    "file_changed_during_run": "the file was rewritten during the run; rows are of the bytes read",
 }
 
 # Severity of the codes the recognition engines raise (validation picks its own).
