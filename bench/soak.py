@@ -6,7 +6,8 @@ flipped, emptied, random bytes, another format's bytes under the suffix), then:
 
   clean run    `extract run CORPUS --out CLEAN --jobs 2` from start to end
   soak run     the same into SOAK, SIGKILLed at three random moments (the main process only,
-               as the kernel's OOM killer or `kill -9` would), resumed each time, then to the end
+               as the kernel's OOM killer or `kill -9` would; the second kill at the first
+               commit after its moment, while it writes), resumed each time, then to the end
 
 and prints the files, the failures (files recorded as failed: the mutants), the recoveries (an
 interrupted commit or stray temps found after a kill), and whether every dataset of SOAK equals
@@ -19,6 +20,7 @@ Usage: python bench/soak.py [--files 2000] [--seed N] [--keep DIR]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import random
@@ -33,12 +35,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 from benchlib import SAMPLES
 
 import extract
+from extract.filerows import UNCHANGED_NOTE
+from extract.schema import DATASETS, FILES_DATASET
 from extract.writers import JOURNAL_NAME
 
 SUFFIXES = (".pdf", ".docx", ".txt", ".html", ".xlsx", ".xls", ".csv")
+# What differs between any two runs: the clock, and a path's note that an earlier run read it.
 CLOCK_COLUMNS = {"documents": ["extracted_at"], "files": ["seen_at"]}
 KILLS = 3
 HANG_FACTOR = 10  # a run taking this many times the clean run's duration is taken as hung
@@ -131,27 +137,49 @@ class Run:
     killed: bool
 
 
-def run(corpus: Path, out: Path, kill_after: float | None, limit: float) -> Run:
+def run(
+    corpus: Path, out: Path, kill_after: float | None, limit: float, mid_commit: bool = False
+) -> Run:
+    """One `extract run`; with `kill_after`, SIGKILLed then (or, `mid_commit`, at the first
+    moment after then that a commit is writing its files)."""
     command = [sys.executable, "-m", "extract", "run", str(corpus), "--out", str(out)]
     command += ["--jobs", "2", "--commit-every", "25"]
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    killed = False
-    try:
-        if kill_after is not None:
-            try:
-                process.wait(timeout=kill_after)
-            except subprocess.TimeoutExpired:
-                os.kill(process.pid, signal.SIGKILL)
-                killed = True
-        stdout, stderr = process.communicate(timeout=limit)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        stdout, stderr = process.communicate()
-        raise SystemExit(f"HANG: `{' '.join(command)}` still running after {limit:.0f} s") from None
-    return Run(
-        time.perf_counter() - start, process.returncode, stdout.decode(), stderr.decode(), killed
-    )
+    with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:
+        process = subprocess.Popen(command, stdout=stdout, stderr=stderr)
+        killed = False
+        try:
+            if kill_after is not None:
+                try:
+                    process.wait(timeout=kill_after)
+                except subprocess.TimeoutExpired:
+                    if mid_commit:
+                        _wait_for_a_commit(out, process, deadline=time.monotonic() + limit)
+                    if process.poll() is None:
+                        os.kill(process.pid, signal.SIGKILL)
+                        killed = True
+            process.wait(timeout=limit)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            raise SystemExit(
+                f"HANG: `{' '.join(command)}` still running after {limit:.0f} s"
+            ) from None
+        outputs = []
+        for stream in (stdout, stderr):
+            stream.seek(0)
+            outputs.append(stream.read().decode(errors="replace"))
+    return Run(time.perf_counter() - start, process.returncode, *outputs, killed)
+
+
+def _wait_for_a_commit(out: Path, process: subprocess.Popen[bytes], deadline: float) -> None:
+    folders = [out, *(out / name for name in DATASETS), out / FILES_DATASET]
+    while process.poll() is None and time.monotonic() < deadline:
+        for folder in folders:
+            with contextlib.suppress(OSError), os.scandir(folder) as entries:
+                if any(e.name.endswith(".tmp") or e.name == JOURNAL_NAME for e in entries):
+                    return
+        time.sleep(0.001)
 
 
 def leftovers(out: Path) -> tuple[bool, int]:
@@ -165,8 +193,7 @@ def differences(clean: Path, soak: Path) -> list[str]:
     left, right = extract.load(clean), extract.load(soak)
     problems = []
     for name in left:
-        a = left[name].drop(columns=CLOCK_COLUMNS.get(name, [])).reset_index(drop=True)
-        b = right[name].drop(columns=CLOCK_COLUMNS.get(name, [])).reset_index(drop=True)
+        a, b = (_timeless(name, data[name]) for data in (left, right))
         if not a.equals(b):
             merged = a.merge(b, how="outer", indicator=True)
             only = merged["_merge"].value_counts()
@@ -175,6 +202,13 @@ def differences(clean: Path, soak: Path) -> list[str]:
                 f"{only.get('left_only', 0)} only clean, {only.get('right_only', 0)} only soak"
             )
     return problems
+
+
+def _timeless(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.drop(columns=CLOCK_COLUMNS.get(name, [])).reset_index(drop=True)
+    if name == "files":
+        frame["note"] = frame["note"].mask(frame["note"] == UNCHANGED_NOTE)
+    return frame
 
 
 def expect(run_: Run, what: str, ok: Callable[[int], bool]) -> None:
@@ -206,15 +240,20 @@ def main() -> None:
     recoveries = 0
     for k in range(1, KILLS + 1):
         moment = rng.uniform(0.1, 0.6) * reference.seconds
-        attempt = run(corpus, soak, moment, limit)
+        # The second kill waits for a commit in progress, so that recovery is exercised.
+        attempt = run(corpus, soak, moment, limit, mid_commit=k == 2)
         journal, temps = leftovers(soak)
         recoveries += journal or temps > 0
-        state = "killed" if attempt.killed else f"ended before the kill, exit {attempt.returncode}"
+        state = (
+            f"killed after {attempt.seconds:.1f} s"
+            if attempt.killed
+            else f"ended before its kill at {moment:.1f} s, exit {attempt.returncode}"
+        )
         if not attempt.killed:
             expect(attempt, f"run {k}", lambda rc: rc in (0, 1))
         done = len(extract.load(soak).documents) if (soak / "documents.csv").exists() else 0
         print(
-            f"run {k}: {state} at {moment:.1f} s; interrupted commit: {'yes' if journal else 'no'},"
+            f"run {k}: {state}; interrupted commit: {'yes' if journal else 'no'},"
             f" stray temps: {temps}; {done} documents readable after it"
         )
     final = run(corpus, soak, None, limit)

@@ -23,6 +23,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from extract import writers
+from extract.csv_out import csv_bytes
 from extract.schema import DATASETS, SCHEMAS, SORT_KEYS
 from extract.writers import OutputError, check_writable, read_tables, recover, write_datasets
 
@@ -367,15 +368,23 @@ def test_csv_has_bom_header_and_formula_safe_text(tmp_path: Path) -> None:
     assert documents.loc[0, "extracted_at"] == "2024-05-01T08:30:00+00:00"
 
 
+def _csv_line(**columns: pa.Array) -> str:
+    return csv_bytes(pa.table(columns)).decode("utf-8-sig").split("\r\n")[1]
+
+
 @pytest.mark.parametrize("value", ["=1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
 def test_every_dangerous_prefix_is_escaped(value: str) -> None:
-    assert writers._csv_cell(value, True) == "'" + value
+    quoted = '"' + "'" + value + '"' if "\r" in value else "'" + value
+    assert _csv_line(text=pa.array([value]), other=pa.array(["x"])) == quoted + ",x"
 
 
 def test_numbers_are_not_escaped() -> None:
-    assert writers._csv_cell(Decimal("-1.50"), False) == "-1.50"
-    assert writers._csv_cell(-3, False) == "-3"
-    assert writers._csv_cell(None, True) == ""
+    line = _csv_line(
+        amount=pa.array([Decimal("-1.50")], pa.decimal128(18, 2)),
+        count=pa.array([-3], pa.int32()),
+        empty=pa.array([None], pa.string()),
+    )
+    assert line == "-1.50,-3,"
 
 
 # --------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from extract.pipeline import FileResult, add_issue
 from extract.writers import read_tables
 
 Row = dict[str, Any]
+UNCHANGED_NOTE = "unchanged since an earlier run"  # a path an earlier run already read
 
 
 @dataclass(slots=True)
@@ -86,7 +87,7 @@ class PathBook:
         rows = []
         for path, doc_id in unchanged:
             self._point(path, doc_id)
-            rows.append(self._row(path, doc_id, "document", "unchanged since an earlier run"))
+            rows.append(self._row(path, doc_id, "document", UNCHANGED_NOTE))
         for path, (first, doc_id) in duplicate_of.items():
             rows.append(self.duplicate_row(path, doc_id, f"duplicate of {first}"))
         for path in unsupported:

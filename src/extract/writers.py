@@ -25,11 +25,9 @@ and the journal removed. A run killed before the journal exists leaves the old o
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import errno
 import fcntl
-import io
 import json
 import os
 import re
@@ -40,7 +38,6 @@ import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
@@ -48,13 +45,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from extract.csv_out import csv_bytes
 from extract.schema import ALL_DATASETS, DATASETS, FILES_DATASET, SCHEMAS, SORT_KEYS
 
 LOCK_NAME = ".lock"
 JOURNAL_NAME = ".commit.json"
 UNKNOWN_YEAR = "unknown"
 FILES_FILE = "all.parquet"  # files has no years: one file
-CSV_UNSAFE_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 _YEAR_FILE = re.compile(r"^(?:-?\d+|unknown)\.parquet$")
 _JOURNAL_VERSION = 1
@@ -419,28 +416,7 @@ def write_csv(path: Path, table: pa.Table) -> None:
 
 def _write_csv(fh: BinaryIO, table: pa.Table) -> None:
     """Excel dialect (CRLF); UTF-8 BOM so Excel on Chinese Windows picks the right encoding."""
-    text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
-    writer = csv.writer(text)
-    writer.writerow(table.column_names)
-    is_text = [pa.types.is_string(f.type) or pa.types.is_large_string(f.type) for f in table.schema]
-    columns = [column.to_pylist() for column in table.columns]
-    for values in zip(*columns, strict=True):
-        writer.writerow(_csv_cell(v, t) for v, t in zip(values, is_text, strict=True))
-    text.flush()
-    text.detach()  # the caller owns `fh` and still has to fsync it
-
-
-def _csv_cell(value: Any, is_text: bool) -> str:
-    if value is None:
-        return ""
-    if is_text:
-        text = str(value)
-        return "'" + text if text.startswith(CSV_UNSAFE_PREFIXES) else text
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    return str(value)
+    fh.write(csv_bytes(table))
 
 
 # --------------------------------------------------------------------------------------------
