@@ -524,6 +524,75 @@ def test_kill_while_staging_the_files_dataset_leaves_no_temp(
     assert snapshot(out) == before
 
 
+def _csv_lines(out: Path, name: str) -> tuple[bytes, list[bytes]]:
+    header, *rows = (out / f"{name}.csv").read_bytes().split(b"\r\n")
+    return header, sorted(rows)
+
+
+def _assert_csv_holds_the_parquet_rows(out: Path) -> None:
+    for name in DATASETS:
+        expected = csv_bytes(read(out, name)).split(b"\r\n")
+        assert _csv_lines(out, name) == (expected[0], sorted(expected[1:])), name
+
+
+def test_adding_documents_appends_to_the_csv(tmp_path: Path) -> None:
+    """New documents only: each CSV keeps its bytes and gets the new rows after them."""
+    out = tmp_path / "out"
+    write_datasets(out, doc_rows("a", 2021), replace_doc_ids=[])
+    before = (out / "indicators.csv").read_bytes()
+    measures = (out / "measures.csv").read_bytes()
+    write_datasets(out, merge(doc_rows("b", 2022), doc_rows("c", 2021)), replace_doc_ids=[])
+    after = (out / "indicators.csv").read_bytes()
+    assert after.startswith(before) and len(after) > len(before)
+    assert (out / "measures.csv").read_bytes() == measures  # no rows added: left alone
+    _assert_csv_holds_the_parquet_rows(out)
+    # Replacing a document rewrites the CSV, sorted again.
+    write_datasets(out, doc_rows("b", 2022, budget="2.5"), replace_doc_ids=["b"])
+    _assert_csv_holds_the_parquet_rows(out)
+    assert (out / "indicators.csv").read_bytes() == csv_bytes(read(out, "indicators"))
+
+
+def test_a_csv_of_an_older_schema_is_rewritten_not_appended(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_datasets(out, doc_rows("a", 2021), replace_doc_ids=[])
+    old = (out / "projects.csv").read_bytes().replace(b",implementation_plan", b"", 1)
+    (out / "projects.csv").write_bytes(old)
+    write_datasets(out, doc_rows("b", 2022), replace_doc_ids=[])
+    assert (out / "projects.csv").read_bytes() == csv_bytes(read(out, "projects"))
+
+
+@pytest.mark.parametrize("torn", [b"", b"half a line,", b"x" * 5000])
+def test_a_kill_during_an_append_is_rolled_forward_to_the_same_csv(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, torn: bytes
+) -> None:
+    """Killed after the journal, with part of the new bytes (or anything) already at the end:
+    recovery truncates to the size the journal kept and appends again."""
+    second = doc_rows("b", 2022)
+    expected = tmp_path / "expected"
+    write_datasets(expected, doc_rows("a", 2021), replace_doc_ids=[])
+    write_datasets(expected, second, replace_doc_ids=[])
+    out = tmp_path / "out"
+    write_datasets(out, doc_rows("a", 2021), replace_doc_ids=[])
+    real_replace = os.replace
+
+    def killed_once_journal_exists(src: Any, dst: Any) -> None:
+        if (out / writers.JOURNAL_NAME).exists():
+            raise Killed
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", killed_once_journal_exists)
+    with pytest.raises(Killed):
+        write_datasets(out, second, replace_doc_ids=[])
+    monkeypatch.undo()
+    journal = json.loads((out / writers.JOURNAL_NAME).read_text(encoding="utf-8"))
+    assert "indicators.csv" in [target for _, target, _ in journal["append"]]
+    with open(out / "indicators.csv", "ab") as fh:
+        fh.write(torn)
+    recover(out)
+    assert snapshot(out) == snapshot(expected)
+    assert not temps(out)
+
+
 def test_recover_refuses_a_journal_naming_foreign_files(tmp_path: Path) -> None:
     out = tmp_path / "out"
     write_datasets(out, FIRST, replace_doc_ids=[])

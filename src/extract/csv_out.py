@@ -31,13 +31,22 @@ _FIXED_LOW, _FIXED_HIGH = 1e-4, 1e16
 
 def csv_bytes(table: pa.Table) -> bytes:
     """The whole CSV: BOM, header, one CRLF-ended line per row."""
-    header = ",".join(_quoted_python(name) for name in table.column_names) + "\r\n"
+    return csv_header(table.column_names) + csv_body(table)
+
+
+def csv_header(names: list[str]) -> bytes:
+    """What a CSV of these columns starts with, so an appender can check it has the right one."""
+    return BOM + (",".join(_quoted_python(name) for name in names) + "\r\n").encode()
+
+
+def csv_body(table: pa.Table) -> bytes:
+    """The rows alone, to append to a CSV that already has the header."""
     if table.num_rows == 0:
-        return BOM + header.encode()
+        return b""
     cells = [_cells(column.combine_chunks()) for column in table.columns]
     lines = pc.binary_join_element_wise(*cells, _s(","))
     lines = pc.binary_join_element_wise(lines, _s(""), _s("\r\n"))
-    return BOM + header.encode() + _concatenated(lines)
+    return _concatenated(lines)
 
 
 def _concatenated(strings: pa.Array) -> bytes:

@@ -45,7 +45,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from extract.csv_out import csv_bytes
+from extract.csv_out import csv_body, csv_bytes, csv_header
 from extract.schema import ALL_DATASETS, DATASETS, FILES_DATASET, SCHEMAS, SORT_KEYS
 
 LOCK_NAME = ".lock"
@@ -235,23 +235,61 @@ def _stage_all(
 
 
 def _stage_dataset(commit: _Commit, name: str, new: pa.Table, replace: set[str]) -> None:
+    """Rewrite only the year files that lose or gain rows (or have an older schema), so a
+    commit costs what its documents touch, not what the archive holds. A dataset without rows
+    is one empty `unknown.parquet`, so that readers still find its schema."""
     schema = SCHEMAS[name]
     folder = commit.out / name
     existing = _read_year_files(folder, schema)
-    old = _concat([table for table, _ in existing.values()], schema)
-    dropped_mask = pc.is_in(old["doc_id"], value_set=pa.array(sorted(replace), pa.string()))
-    touched = _year_keys(old.filter(dropped_mask)) | _year_keys(new)
-    combined = _sorted(name, _concat([old.filter(pc.invert(dropped_mask)), new], schema))
-
-    by_year = _split_by_year(combined) or {UNKNOWN_YEAR: combined}
+    replaced = pa.array(sorted(replace), pa.string())
+    new_by_year = _split_by_year(new)
+    final: dict[str, pa.Table] = {}
+    rewritten: set[str] = set()
+    dropped = False
+    for key in existing.keys() | new_by_year.keys():
+        table, exact = existing.get(key, (schema.empty_table(), False))
+        kept = _without(table, replaced)
+        dropped |= kept.num_rows < table.num_rows
+        if exact and key not in new_by_year and kept.num_rows == table.num_rows:
+            final[key] = table  # untouched: not rewritten
+            continue
+        added = [new_by_year[key]] if key in new_by_year else []
+        final[key] = _sorted(name, _concat([kept, *added], schema))
+        rewritten.add(key)
+    final = {key: table for key, table in final.items() if table.num_rows}
+    if not final:
+        final = {UNKNOWN_YEAR: schema.empty_table()}
+        current = existing.get(UNKNOWN_YEAR)
+        if current is None or not current[1] or current[0].num_rows:
+            rewritten.add(UNKNOWN_YEAR)
     folder.mkdir(exist_ok=True)
-    for key, table in by_year.items():
-        current = existing.get(key)
-        if key in touched or current is None or not current[1]:
-            commit.stage(folder / f"{key}.parquet", _write_parquet, table)
-    for key in sorted(existing.keys() - by_year.keys()):
+    for key in sorted(final.keys() & rewritten):
+        commit.stage(folder / f"{key}.parquet", _write_parquet, final[key])
+    for key in sorted(existing.keys() - final.keys()):
         commit.delete(folder / f"{key}.parquet")
-    commit.stage(commit.out / f"{name}.csv", _write_csv, combined)
+    csv_path = commit.out / f"{name}.csv"
+    if dropped or not _csv_has_header(csv_path, schema):
+        combined = _sorted(name, _concat(list(final.values()), schema))
+        commit.stage(csv_path, _write_csv, combined)
+    elif new.num_rows:
+        # Only rows added: appending them costs what they cost, not what the archive holds.
+        commit.append(csv_path, csv_body(_sorted(name, new)))
+
+
+def _without(table: pa.Table, doc_ids: pa.Array) -> pa.Table:
+    if not len(doc_ids):
+        return table
+    return table.filter(pc.invert(pc.is_in(table["doc_id"], value_set=doc_ids)))
+
+
+def _csv_has_header(path: Path, schema: pa.Schema) -> bool:
+    """A CSV that starts with today's header can be appended to (an older one is rewritten)."""
+    header = csv_header(schema.names)
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(header)) == header
+    except FileNotFoundError:
+        return False
 
 
 def files_table(rows: Sequence[Mapping[str, Any]]) -> pa.Table:
@@ -430,6 +468,7 @@ class _Commit:
     out: Path
     token: str
     replaces: list[tuple[Path, Path]] = field(default_factory=list)
+    appends: list[tuple[Path, Path, int]] = field(default_factory=list)  # temp, target, size
     deletes: list[Path] = field(default_factory=list)
 
     def stage(self, target: Path, write: FileWriter, table: pa.Table) -> None:
@@ -441,17 +480,29 @@ class _Commit:
             fh.flush()
             os.fsync(fh.fileno())
 
+    def append(self, target: Path, data: bytes) -> None:
+        """Stage bytes to add at the end of `target`: the journal keeps its size before them,
+        so applying the append again (after a kill) truncates to it first and gives the same
+        file."""
+        temp = _temp_for(target, self.token)
+        self.appends.append((temp, target, target.stat().st_size))
+        with open(temp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+
     def delete(self, target: Path) -> None:
         self.deletes.append(target)
 
     def discard(self) -> None:
-        for temp, _ in self.replaces:
+        for temp in [temp for temp, _ in self.replaces] + [temp for temp, _, _ in self.appends]:
             with suppress(OSError):
                 temp.unlink(missing_ok=True)
 
     def run(self) -> None:
         try:
-            for folder in {temp.parent for temp, _ in self.replaces}:
+            temps = [temp for temp, _ in self.replaces] + [temp for temp, _, _ in self.appends]
+            for folder in {temp.parent for temp in temps}:
                 _fsync_dir(folder)
             _write_journal(self.out, self._journal())
         except Exception:
@@ -473,6 +524,7 @@ class _Commit:
             "version": _JOURNAL_VERSION,
             "token": self.token,
             "replace": [[rel(temp), rel(target)] for temp, target in self.replaces],
+            "append": [[rel(temp), rel(target), size] for temp, target, size in self.appends],
             "delete": [rel(path) for path in self.deletes],
         }
 
@@ -492,32 +544,56 @@ def _write_journal(out: Path, journal: dict[str, Any]) -> None:
 
 
 def _apply(out: Path, journal: Mapping[str, Any]) -> None:
-    """Roll forward: a temp that is gone was already renamed by an earlier attempt."""
-    replaces, deletes = _validated_journal(out, journal)
+    """Roll forward: a temp that is gone was already renamed (or appended) by an earlier try."""
+    replaces, appends, deletes = _validated_journal(out, journal)
     for temp, target in replaces:
         if temp.exists():
             os.replace(temp, target)
+    for temp, target, size in appends:
+        if temp.exists():
+            _append_file(temp, target, size)
+            temp.unlink()
     for path in deletes:
         path.unlink(missing_ok=True)
-    for folder in {target.parent for _, target in replaces} | {path.parent for path in deletes}:
+    changed = [target for _, target in replaces] + [target for _, target, _ in appends] + deletes
+    for folder in {path.parent for path in changed}:
         _fsync_dir(folder)
     (out / JOURNAL_NAME).unlink()
     _fsync_dir(out)
 
 
-def _validated_journal(
-    out: Path, journal: Mapping[str, Any]
-) -> tuple[list[tuple[Path, Path]], list[Path]]:
+def _append_file(temp: Path, target: Path, size: int) -> None:
+    with open(target, "r+b") as fh, open(temp, "rb") as source:
+        if fh.seek(0, os.SEEK_END) < size:
+            raise OutputError(f"{target} is shorter than the unfinished commit says: restore it")
+        fh.truncate(size)
+        fh.seek(size)
+        while chunk := source.read(1 << 20):
+            fh.write(chunk)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+Journal = tuple[list[tuple[Path, Path]], list[tuple[Path, Path, int]], list[Path]]
+
+
+def _validated_journal(out: Path, journal: Mapping[str, Any]) -> Journal:
     """Refuse a journal naming anything but our own files, so recovery can never delete others."""
     try:
         token = journal["token"]
         replaces = [(out / temp, out / target) for temp, target in journal["replace"]]
+        appends = [
+            (out / temp, out / target, int(size))
+            for temp, target, size in journal.get("append", [])
+        ]
         deletes = [out / path for path in journal["delete"]]
+        targets = [target for _, target in replaces] + [target for _, target, _ in appends]
         valid = (
             journal["version"] == _JOURNAL_VERSION
-            and all(_is_output_file(out, target) for _, target in replaces)
+            and all(_is_output_file(out, target) for target in targets + deletes)
             and all(temp == _temp_for(target, token) for temp, target in replaces)
-            and all(_is_output_file(out, path) for path in deletes)
+            and all(temp == _temp_for(target, token) for temp, target, _ in appends)
+            and all(target.suffix == ".csv" and size >= 0 for _, target, size in appends)
         )
     except (KeyError, TypeError, ValueError):
         valid = False
@@ -526,7 +602,7 @@ def _validated_journal(
             f"unfinished commit in {out / JOURNAL_NAME} is not readable; "
             "check the folder and delete the journal by hand"
         )
-    return replaces, deletes
+    return replaces, appends, deletes
 
 
 def _is_output_file(out: Path, path: Path) -> bool:
