@@ -50,6 +50,7 @@ bench: $(BSTAMP) ## print throughput figures (see bench/)
 	$(BIN)/python bench/bench_pdf.py
 	$(BIN)/python bench/bench_batch.py
 	$(BIN)/python bench/bench_xlsx.py
+	$(BIN)/python bench/bench_archive.py
 
 samples: $(STAMP) ## regenerate samples/ and their goldens (PDFs need LibreOffice)
 	$(BIN)/python samples/make_samples.py

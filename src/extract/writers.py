@@ -30,7 +30,6 @@ import errno
 import fcntl
 import json
 import os
-import re
 import secrets
 import sys
 import tempfile
@@ -47,13 +46,20 @@ import pyarrow.parquet as pq
 
 from extract.csv_out import csv_body, csv_bytes, csv_header
 from extract.schema import ALL_DATASETS, DATASETS, FILES_DATASET, SCHEMAS, SORT_KEYS
+from extract.yearfiles import (
+    UNKNOWN_YEAR,
+    YEAR_FILE,
+    YearFile,
+    file_name,
+    list_files,
+    losing_rows,
+    segments_to_merge,
+)
 
 LOCK_NAME = ".lock"
 JOURNAL_NAME = ".commit.json"
-UNKNOWN_YEAR = "unknown"
 FILES_FILE = "all.parquet"  # files has no years: one file
 
-_YEAR_FILE = re.compile(r"^(?:-?\d+|unknown)\.parquet$")
 _JOURNAL_VERSION = 1
 
 
@@ -183,8 +189,7 @@ def read_table_unlocked(out: Path, name: str) -> pa.Table:
     schema = _schema_of(name)
     if name == FILES_DATASET:
         return _read_files(out / name / FILES_FILE, schema)
-    tables = [table for table, _ in _read_year_files(out / name, schema).values()]
-    return _sorted(name, _concat(tables, schema))
+    return _sorted(name, _concat(_read_dataset(out / name, schema), schema))
 
 
 def _read_files(path: Path, schema: pa.Schema) -> pa.Table:
@@ -235,42 +240,48 @@ def _stage_all(
 
 
 def _stage_dataset(commit: _Commit, name: str, new: pa.Table, replace: set[str]) -> None:
-    """Rewrite only the year files that lose or gain rows (or have an older schema), so a
-    commit costs what its documents touch, not what the archive holds. A dataset without rows
-    is one empty `unknown.parquet`, so that readers still find its schema."""
+    """Write only the year files that lose rows (or have an older schema) and a segment per year
+    that gains rows, so a commit costs what its documents touch, not what the archive holds. A
+    dataset without rows is one empty `unknown.parquet`, so that readers still find its schema."""
     schema = SCHEMAS[name]
     folder = commit.out / name
-    existing = _read_year_files(folder, schema)
+    files = _listed(folder, schema)
     replaced = pa.array(sorted(replace), pa.string())
-    new_by_year = _split_by_year(new)
-    final: dict[str, pa.Table] = {}
-    rewritten: set[str] = set()
+    loaded: dict[str, pa.Table] = {}  # file name -> its rows after this commit, when read
     dropped = False
-    for key in existing.keys() | new_by_year.keys():
-        table, exact = existing.get(key, (schema.empty_table(), False))
-        kept = _without(table, replaced)
-        dropped |= kept.num_rows < table.num_rows
-        if exact and key not in new_by_year and kept.num_rows == table.num_rows:
-            final[key] = table  # untouched: not rewritten
-            continue
-        added = [new_by_year[key]] if key in new_by_year else []
-        final[key] = _sorted(name, _concat([kept, *added], schema))
-        rewritten.add(key)
-    final = {key: table for key, table in final.items() if table.num_rows}
+    for file in files:
+        if losing_rows(file, replaced) or not file.exact:
+            table = _without(_read_file(file.path, schema), replaced)
+            dropped |= table.num_rows < file.rows
+            loaded[file.name] = table
+            file.rows = table.num_rows
+    staged = dict(loaded)
+    live = [file for file in files if file.rows]
+    for key, rows in _split_by_year(new).items():
+        year = [file for file in live if file.key == key]
+        merged = segments_to_merge(year, rows.num_rows)
+        parts = [loaded.get(file.name) or _read_file(file.path, schema) for file in merged]
+        for file in merged:
+            staged.pop(file.name, None)
+            live.remove(file)
+        seq = merged[0].seq if merged else (year[-1].seq + 1 if year else 0)
+        staged[file_name(key, seq)] = _sorted(name, _concat([*parts, rows], schema))
+    final = {file.name for file in live} | {n for n, table in staged.items() if table.num_rows}
     if not final:
-        final = {UNKNOWN_YEAR: schema.empty_table()}
-        current = existing.get(UNKNOWN_YEAR)
-        if current is None or not current[1] or current[0].num_rows:
-            rewritten.add(UNKNOWN_YEAR)
+        empty = file_name(UNKNOWN_YEAR, 0)
+        final = {empty}
+        if not any(f.name == empty and f.exact and not f.rows for f in files):
+            staged[empty] = schema.empty_table()
     folder.mkdir(exist_ok=True)
-    for key in sorted(final.keys() & rewritten):
-        commit.stage(folder / f"{key}.parquet", _write_parquet, final[key])
-    for key in sorted(existing.keys() - final.keys()):
-        commit.delete(folder / f"{key}.parquet")
+    for file_key in sorted(final & staged.keys()):
+        commit.stage(folder / file_key, _write_parquet, staged[file_key])
+    for file in files:
+        if file.name not in final:
+            commit.delete(file.path)
     csv_path = commit.out / f"{name}.csv"
     if dropped or not _csv_has_header(csv_path, schema):
-        combined = _sorted(name, _concat(list(final.values()), schema))
-        commit.stage(csv_path, _write_csv, combined)
+        tables = [staged[n] if n in staged else _read_file(folder / n, schema) for n in final]
+        commit.stage(csv_path, _write_csv, _sorted(name, _concat(tables, schema)))
     elif new.num_rows:
         # Only rows added: appending them costs what they cost, not what the archive holds.
         commit.append(csv_path, csv_body(_sorted(name, new)))
@@ -402,26 +413,32 @@ def _schema_of(name: str) -> pa.Schema:
 # Reading existing files
 
 
-def _read_year_files(folder: Path, schema: pa.Schema) -> dict[str, tuple[pa.Table, bool]]:
-    """Year key -> (rows conformed to `schema`, whether the file already had exactly it)."""
+def _listed(folder: Path, schema: pa.Schema) -> list[YearFile]:
+    try:
+        return list_files(folder, schema)
+    except (OSError, pa.ArrowException) as exc:
+        raise OutputError(
+            f"cannot read existing files in {folder}: {exc}; move them away or use another "
+            "output folder"
+        ) from exc
+
+
+def _read_file(path: Path, schema: pa.Schema) -> pa.Table:
+    """One year file's rows, conformed to `schema` whatever version wrote it."""
+    try:
+        with pq.ParquetFile(path) as parquet:
+            return _conform(parquet.read(), schema)
+    except (OSError, pa.ArrowException) as exc:
+        raise OutputError(
+            f"cannot read existing {path}: {exc}; move it away or use another output folder"
+        ) from exc
+
+
+def _read_dataset(folder: Path, schema: pa.Schema) -> list[pa.Table]:
     if not folder.is_dir():
-        return {}
-    found: dict[str, tuple[pa.Table, bool]] = {}
-    for path in sorted(folder.iterdir()):
-        if not _YEAR_FILE.match(path.name):
-            continue
-        try:
-            with pq.ParquetFile(path) as parquet:
-                table = parquet.read()
-            found[path.name.removesuffix(".parquet")] = (
-                _conform(table, schema),
-                table.schema.equals(schema, check_metadata=False),
-            )
-        except (OSError, pa.ArrowException) as exc:
-            raise OutputError(
-                f"cannot read existing {path}: {exc}; move it away or use another output folder"
-            ) from exc
-    return found
+        return []
+    paths = sorted(path for path in folder.iterdir() if YEAR_FILE.match(path.name))
+    return [_read_file(path, schema) for path in paths]
 
 
 # --------------------------------------------------------------------------------------------
@@ -611,7 +628,7 @@ def _is_output_file(out: Path, path: Path) -> bool:
         return parts[0] in {f"{name}.csv" for name in ALL_DATASETS}
     if len(parts) == 2 and parts[0] == FILES_DATASET:
         return parts[1] == FILES_FILE
-    return len(parts) == 2 and parts[0] in DATASETS and bool(_YEAR_FILE.match(parts[1]))
+    return len(parts) == 2 and parts[0] in DATASETS and bool(YEAR_FILE.match(parts[1]))
 
 
 def _recover_locked(out: Path) -> None:
