@@ -18,6 +18,8 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
+	@# a venv made before the distribution was renamed holds it as "extract" too
+	@$(BIN)/python -m pip uninstall --quiet -y extract >/dev/null 2>&1 || true; rm -rf src/extract.egg-info
 	$(BIN)/python -m pip install --quiet -e .
 	@touch $@
 

@@ -29,7 +29,8 @@ def run_dask(
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError as exc:
         raise RuntimeError(
-            "the Dask engine needs the dask extra: pip install 'extract[dask]'"
+            "the Dask engine needs the dask extra: pip install '/path/to/extract[dask]' "
+            "(the clone of this repository; see the README)"
         ) from exc
     cluster = None
     if scheduler is None:
