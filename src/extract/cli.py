@@ -243,7 +243,7 @@ def report_command(out: Path, output: Path | None) -> None:
 
     try:
         path = report(out, output)
-    except (FileNotFoundError, OSError) as exc:
+    except (FileNotFoundError, OSError, OutputError) as exc:
         _say(f"Error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     _say(f"report -> {path}")

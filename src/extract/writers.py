@@ -454,12 +454,18 @@ def _write_parquet(fh: BinaryIO, table: pa.Table) -> None:
 
 def write_csv(path: Path, table: pa.Table) -> None:
     """A CSV of the product outside OUT's datasets (`history --csv`): the same formula-safe
-    cells as the dataset CSVs, written to a temp and renamed so a crash leaves no half file."""
+    cells as the dataset CSVs."""
+    write_file(path, csv_bytes(table))
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write beside and rename into place, so a crash leaves no half file; one-line errors that
+    name the file asked for, never the temp."""
     path = Path(path)
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
         with open(temp, "wb") as fh:
-            _write_csv(fh, table)
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(temp, path)

@@ -14,6 +14,7 @@ from pathlib import Path
 from extract.api import load
 from extract.reporting.gather import ReportFacts, gather
 from extract.reporting.page import render
+from extract.writers import write_file
 
 __all__ = ["REPORT_NAME", "ReportFacts", "gather", "render", "report"]
 
@@ -29,7 +30,5 @@ def report(out: str | os.PathLike[str], output: str | os.PathLike[str] | None = 
     facts = gather(load(source))
     target = Path(output) if output is not None else source / REPORT_NAME
     page = render(facts, str(source))
-    partial = target.with_name(f".{target.name}.tmp")
-    partial.write_text(page, encoding="utf-8")
-    os.replace(partial, target)
+    write_file(target, page.encode("utf-8"))
     return target

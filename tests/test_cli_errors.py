@@ -1,0 +1,63 @@
+"""No command ends in a traceback: every user error is one `Error:` line and exit 2, naming
+what the user gave (never an internal temp file). Real processes, as a user runs them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLES
+
+EXTRACT = [sys.executable, "-m", "extract"]
+
+
+def _extract(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*EXTRACT, *args], capture_output=True, text=True, cwd=cwd, timeout=300, check=False
+    )
+
+
+@pytest.fixture(scope="module")
+def work(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`out` holds the reference document, `empty_out` only documents without targets."""
+    folder = tmp_path_factory.mktemp("cli_errors")
+    reference = _extract("run", str(SAMPLES / "reference.txt"), "--out", "out", cwd=folder)
+    assert reference.returncode == 0, reference.stderr
+    no_targets = sorted((SAMPLES / "no_targets").glob("*.docx"))[:1]
+    ran = _extract("run", *map(str, no_targets), "--out", "empty_out", cwd=folder)
+    assert ran.returncode == 0, ran.stderr
+    (folder / "a_file").write_text("x", encoding="utf-8")
+    (folder / "not_an_output").mkdir()
+    return folder
+
+
+ERRORS = [
+    (["history", "out", "--csv", "nodir/h.csv"], "cannot write nodir/h.csv: No such file"),
+    (["history", "out", "--csv", "out"], "is a directory"),
+    (["report", "out", "-o", "nodir/r.html"], "cannot write nodir/r.html: No such file"),
+    (["report", "nonexistent"], "no extract output at nonexistent"),
+    (["report", "not_an_output"], "not_an_output"),
+    (["run", "nonexistent.pdf", "--out", "x"], "does not exist"),
+    (["run", str(SAMPLES / "reference.txt"), "--out", "a_file/out"], "a_file"),
+    (["history", "a_file"], "a_file"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), ERRORS, ids=[" ".join(a) for a, _ in ERRORS])
+def test_user_errors_are_one_line_and_exit_2(work: Path, args: list[str], message: str) -> None:
+    done = _extract(*args, cwd=work)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    assert ".tmp" not in done.stderr
+    errors = [line for line in done.stderr.splitlines() if line.startswith("Error")]
+    assert len(errors) == 1 and message in errors[0], done.stderr
+
+
+def test_history_of_an_output_without_projects_says_so(work: Path) -> None:
+    done = _extract("history", "empty_out", cwd=work)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "no projects in this output"
+    assert done.stderr == ""
