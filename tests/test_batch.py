@@ -180,11 +180,16 @@ def test_progress_bar_on_a_terminal() -> None:
     assert "0/2 [" in text and "1/2 [" in text and "file/s" in text and "failed=" in text
 
 
-def test_quiet_progress_prints_nothing() -> None:
+@pytest.mark.parametrize("verbose", [False, True])
+def test_quiet_progress_prints_what_needs_looking_at_only(verbose: bool) -> None:
+    """--quiet: no progress, only the files not fully read; with --verbose every file, each
+    with its true status (issue 17)."""
     stream = io.StringIO()
-    progress = Progress(1, stream=stream, tty=False, quiet=True)
-    progress.advance(_result("a", "failed"))
-    assert stream.getvalue() == ""
+    progress = Progress(3, stream=stream, tty=False, quiet=True, verbose=verbose)
+    for name, status in (("a", "ok"), ("b", "failed"), ("c", "partial")):
+        progress.advance(_result(name, status))
+    expected = ["failed: b: bad", "partial: c: bad"]
+    assert stream.getvalue().splitlines() == (["ok: a", *expected] if verbose else expected)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

@@ -12,6 +12,7 @@ import pytest
 from conftest import SAMPLES
 
 EXTRACT = [sys.executable, "-m", "extract"]
+STATUSES = ("ok:", "failed:", "partial:")
 
 
 def _extract(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -61,3 +62,44 @@ def test_history_of_an_output_without_projects_says_so(work: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "no projects in this output"
     assert done.stderr == ""
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A good document and a file that cannot be read."""
+    folder = tmp_path_factory.mktemp("mixed")
+    (folder / "good.txt").write_bytes((SAMPLES / "reference.txt").read_bytes())
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\nnot really\n")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("flags", "expected"),
+    [
+        (["--quiet"], ["failed: broken.pdf"]),
+        (["--quiet", "--verbose"], ["failed: broken.pdf", "ok: good.txt"]),
+        (["--verbose"], ["failed: broken.pdf", "ok: good.txt"]),
+    ],
+)
+def test_output_modes_name_each_file_with_its_true_status(
+    mixed: Path, tmp_path: Path, flags: list[str], expected: list[str]
+) -> None:
+    done = _extract("run", str(mixed), "--out", "out", "--jobs", "1", *flags, cwd=tmp_path)
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    named = sorted(": ".join(line.split(": ")[:2]) for line in lines if line.startswith(STATUSES))
+    assert named == expected
+    if "--quiet" in flags:
+        assert done.stdout == ""
+        assert all(line.startswith(STATUSES) for line in lines)
+
+
+def test_the_summary_counts_issues_by_severity(mixed: Path, tmp_path: Path) -> None:
+    done = _extract("run", str(mixed / "good.txt"), "--out", "out", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    # The reference document: no error, two true warnings (sentences as 成本指标 values) and
+    # two notes (Tika's blank lines inside a cell).
+    assert done.stdout.strip() == (
+        "1 file: 1 ok, 0 partial, 0 failed; 3 projects, 27 indicators; "
+        "0 errors, 2 warnings, 2 notes -> out"
+    )

@@ -202,8 +202,10 @@ def _summary_line(report: Report, out: Path) -> str:
     line = (
         f"{n} file{'s' if n != 1 else ''}: {report.by_status('ok')} ok, "
         f"{report.by_status('partial')} partial, {report.by_status('failed')} failed; "
-        f"{report.total('projects')} projects, {report.total('indicators')} indicators, "
-        f"{report.total('issues')} issues -> {out}"
+        f"{report.total('projects')} projects, {report.total('indicators')} indicators; "
+        f"{_counted(report.by_severity('error'), 'error')}, "
+        f"{_counted(report.by_severity('warning'), 'warning')}, "
+        f"{_counted(report.by_severity('info'), 'note')} -> {out}"
     )
     skipped = []
     if report.unchanged:
@@ -213,6 +215,10 @@ def _summary_line(report: Report, out: Path) -> str:
     if skipped:
         line += f" (skipped: {', '.join(skipped)})"
     return line
+
+
+def _counted(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 @main.command("templates")

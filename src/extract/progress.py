@@ -48,8 +48,9 @@ class Progress:
         self.done += 1
         if result.status == "failed":
             self.failed += 1
-        if result.status != "ok" and not self.quiet:
-            self.note(f"{result.status}: {result.display}: {result.error}")
+        if result.status != "ok":  # said even with --quiet: what the user must look at
+            reason = f": {result.error}" if result.error else ""
+            self.note(f"{result.status}: {result.display}{reason}")
         elif self.verbose:
             self.note(f"ok: {result.display}")
         if self._bar is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import time
+from collections import Counter
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -61,14 +62,19 @@ class Done:
     status: str
     error: str | None
     counts: dict[str, int]  # rows per dataset
-    errors: int  # error-level issues
+    severities: dict[str, int]  # issues per severity
+
+    @property
+    def errors(self) -> int:  # error-level issues
+        return self.severities.get("error", 0)
 
     @classmethod
     def of(cls, result: FileResult) -> Done:
         counts = {name: len(rows) for name, rows in result.rows.items()}
-        issues = result.rows.get("issues", ())
-        errors = sum(1 for issue in issues if issue.get("severity") == "error")
-        return cls(result.doc_id, result.display, result.status, result.error, counts, errors)
+        severities = Counter(str(i.get("severity")) for i in result.rows.get("issues", ()))
+        return cls(
+            result.doc_id, result.display, result.status, result.error, counts, dict(severities)
+        )
 
 
 @dataclass(slots=True)
@@ -89,6 +95,9 @@ class Report:
 
     def errors(self) -> int:
         return sum(d.errors for d in self.done)
+
+    def by_severity(self, severity: str) -> int:
+        return sum(d.severities.get(severity, 0) for d in self.done)
 
 
 class _Stop(Exception):
