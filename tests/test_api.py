@@ -169,3 +169,33 @@ def test_load_of_a_read_only_output(out: Path) -> None:
     finally:
         for folder in folders:
             folder.chmod(0o755)
+
+
+def test_inexact_load_gives_float_amounts_for_notebook_maths(out: Path) -> None:
+    """`describe`, `cumsum` and a frame-wide `describe` on amounts (issue 17); exact stays the
+    default."""
+    projects = load(out, exact=False).projects
+    amounts = projects["budget_total_yuan"]
+    assert amounts.dtype == "float64"
+    assert amounts.tolist() == [60000.10, 60000.10]
+    assert amounts.cumsum().tolist() == [60000.10, 120000.20]
+    assert amounts.describe()["mean"] == pytest.approx(60000.10)
+    assert "budget_total_yuan" in projects.describe().columns
+    plan = read_dataset(out, "spending_plan", exact=False)
+    assert plan["cumulative_pct"].dtype == "float64"
+    exact = load(out).projects["budget_total_yuan"]
+    assert isinstance(exact.dtype, pd.ArrowDtype) and exact.sum() == Decimal("120000.20")
+    # Everything but the decimals is typed as in the exact load.
+    decimals = [f.name for f in SCHEMAS["indicators"] if pa.types.is_decimal(f.type)]
+    assert decimals == ["weight"]
+    inexact = load(out, exact=False).indicators.dtypes
+    assert inexact["weight"] == "float64"
+    assert (inexact.drop(decimals) == load(out).indicators.dtypes.drop(decimals)).all()
+
+
+def test_dir_lists_the_lazily_imported_api() -> None:
+    import extract
+
+    public = [name for name in dir(extract) if not name.startswith("_")]
+    assert public == ["history", "load", "read_dataset", "report"]
+    assert all(callable(getattr(extract, name)) for name in public)

@@ -11,14 +11,19 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "history", "load", "report"]
+__all__ = ["__version__", "history", "load", "read_dataset", "report"]
 
 if TYPE_CHECKING:
-    from extract.api import load
+    from extract.api import load, read_dataset
     from extract.reporting import report
     from extract.timeline import history
 
-_LAZY = {"load": "extract.api", "report": "extract.reporting", "history": "extract.timeline"}
+_LAZY = {
+    "load": "extract.api",
+    "read_dataset": "extract.api",
+    "report": "extract.reporting",
+    "history": "extract.timeline",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -26,3 +31,8 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'extract' has no attribute {name!r}")
     return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    """The lazily imported API too, so `dir(extract)` and tab completion show it."""
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__"))})

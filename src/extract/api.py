@@ -4,7 +4,8 @@
 and decimals become Python objects. Here integers are nullable `Int8/Int16/Int32/Int64`, text is
 pandas' `string` dtype (missing = `pd.NA`), money and percentages stay exact decimals
 (`decimal128(18, 2)[pyarrow]`, values are `decimal.Decimal`), `value_num` is float64 and
-`extracted_at` is a UTC-aware timestamp.
+`extracted_at` is a UTC-aware timestamp. `load(OUT, exact=False)` gives the decimals as float64
+instead, for the maths pandas does not do on decimals (`describe`, `cumsum`).
 """
 
 from __future__ import annotations
@@ -85,18 +86,22 @@ class Datasets(Mapping[str, pd.DataFrame]):
         return self._frames["files"]
 
 
-def load(out: str | os.PathLike[str]) -> Datasets:
-    """Every dataset of OUT, read from one consistent state of the folder."""
+def load(out: str | os.PathLike[str], *, exact: bool = True) -> Datasets:
+    """Every dataset of OUT, read from one consistent state of the folder.
+
+    `exact=False` gives amounts and percentages as float64 for notebook maths (`describe`,
+    `cumsum`, plotting), at the cost of binary rounding; the default keeps exact decimals.
+    """
     path = _output_folder(out)
     tables = read_tables(path, ALL_DATASETS)
-    return Datasets({name: _to_pandas(table) for name, table in tables.items()})
+    return Datasets({name: _to_pandas(table, exact) for name, table in tables.items()})
 
 
-def read_dataset(out: str | os.PathLike[str], name: str) -> pd.DataFrame:
+def read_dataset(out: str | os.PathLike[str], name: str, *, exact: bool = True) -> pd.DataFrame:
     """One dataset of OUT; cheaper than `load` when only one is needed."""
     if name not in ALL_DATASETS:
         raise ValueError(f"unknown dataset {name!r}; known: {', '.join(ALL_DATASETS)}")
-    return _to_pandas(read_tables(_output_folder(out), [name])[name])
+    return _to_pandas(read_tables(_output_folder(out), [name])[name], exact)
 
 
 def _output_folder(out: str | os.PathLike[str]) -> Path:
@@ -112,7 +117,13 @@ def _output_folder(out: str | os.PathLike[str]) -> Path:
     return path
 
 
-def _to_pandas(table: pa.Table) -> pd.DataFrame:
+def _to_pandas(table: pa.Table, exact: bool = True) -> pd.DataFrame:
+    if not exact:
+        schema = pa.schema(
+            field.with_type(pa.float64()) if pa.types.is_decimal(field.type) else field
+            for field in table.schema
+        )
+        table = table.cast(schema)
     frame: pd.DataFrame = table.to_pandas(types_mapper=_pandas_dtype)
     return frame
 
