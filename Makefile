@@ -8,7 +8,7 @@ BSTAMP := $(VENV)/.installed-bench
 OUT    ?= out
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check format bench samples clean
+.PHONY: help run test check format docs bench samples clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -45,6 +45,11 @@ check: $(TSTAMP) ## lint and type-check (ruff + mypy)
 format: $(TSTAMP) ## apply ruff's formatting and safe fixes
 	$(BIN)/ruff check --fix src tests bench
 	$(BIN)/ruff format src tests bench
+
+docs: $(STAMP) ## regenerate docs/DATA-DICTIONARY.md from src/extract/columns.toml
+	@mkdir -p docs
+	$(BIN)/python -m extract.columns > docs/.DATA-DICTIONARY.md.tmp
+	@mv docs/.DATA-DICTIONARY.md.tmp docs/DATA-DICTIONARY.md
 
 bench: $(BSTAMP) ## print throughput figures (see bench/)
 	$(BIN)/python bench/bench_pipeline.py

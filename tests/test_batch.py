@@ -148,6 +148,10 @@ def test_plan_hashes_once_dedups_and_skips_what_out_holds(tmp_path: Path) -> Non
     ]
     with_year = plan(inputs, known=known, year=2022, extracted_at=NOW)
     assert [t.item.display for t in with_year.tasks] == ["a.txt", "c.txt"]
+    # --year applied or dropped explicitly: the same --year skips, none re-reads (issue 17).
+    forced = {fresh.tasks[0].sha256: Known(__version__, 2030, "option", "ok")}
+    assert plan(inputs, known=forced, year=2030, extracted_at=NOW).unchanged == ["a.txt"]
+    assert plan(inputs, known=forced, extracted_at=NOW).unchanged == []
 
 
 def _result(display: str, status: str) -> FileResult:

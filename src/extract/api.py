@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 from pandas.api.extensions import ExtensionDtype
 
 from extract.schema import ALL_DATASETS
-from extract.writers import read_tables
+from extract.writers import output_folder, read_tables
 
 _NULLABLE_INTS: dict[pa.DataType, ExtensionDtype] = {
     pa.int8(): pd.Int8Dtype(),
@@ -92,7 +91,7 @@ def load(out: str | os.PathLike[str], *, exact: bool = True) -> Datasets:
     `exact=False` gives amounts and percentages as float64 for notebook maths (`describe`,
     `cumsum`, plotting), at the cost of binary rounding; the default keeps exact decimals.
     """
-    path = _output_folder(out)
+    path = output_folder(out)
     tables = read_tables(path, ALL_DATASETS)
     return Datasets({name: _to_pandas(table, exact) for name, table in tables.items()})
 
@@ -101,20 +100,7 @@ def read_dataset(out: str | os.PathLike[str], name: str, *, exact: bool = True) 
     """One dataset of OUT; cheaper than `load` when only one is needed."""
     if name not in ALL_DATASETS:
         raise ValueError(f"unknown dataset {name!r}; known: {', '.join(ALL_DATASETS)}")
-    return _to_pandas(read_tables(_output_folder(out), [name])[name], exact)
-
-
-def _output_folder(out: str | os.PathLike[str]) -> Path:
-    """Say plainly when OUT is wrong, instead of returning empty frames for a typo."""
-    path = Path(out)
-    if not path.is_dir():
-        raise FileNotFoundError(f"no extract output at {path}: the folder does not exist")
-    if not (path / "documents").is_dir():
-        raise FileNotFoundError(
-            f"{path} is not an extract output folder (it has no documents/ dataset); "
-            "run `extract run INPUT --out OUT` first"
-        )
-    return path
+    return _to_pandas(read_tables(output_folder(out), [name])[name], exact)
 
 
 def _to_pandas(table: pa.Table, exact: bool = True) -> pd.DataFrame:

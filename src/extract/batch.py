@@ -112,8 +112,11 @@ def _is_current(entry: Known | None, year: int | None) -> bool:
     timeout, a killed worker), so failed files are always tried again."""
     if entry is None or entry.extractor_version != __version__ or entry.status == "failed":
         return False
-    # An explicit --year that differs from the stored one is a reason to extract again.
-    return year is None or (entry.fiscal_year == year and entry.fiscal_year_source == "option")
+    # --year applied or dropped explicitly: a run with another --year, and a run without one
+    # after a run that forced it, both read the document again.
+    if year is None:
+        return entry.fiscal_year_source != "option"
+    return entry.fiscal_year == year and entry.fiscal_year_source == "option"
 
 
 def _hash(path: Path) -> tuple[str, int, bytes]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import click
 
@@ -212,6 +212,11 @@ def _summary_line(report: Report, out: Path) -> str:
         skipped.append(f"{len(report.unchanged)} unchanged file(s) already in {out}")
     if report.duplicates:
         skipped.append(f"{len(report.duplicates)} duplicate file(s)")
+    if report.unsupported:
+        suffixes = sorted(
+            {PurePath(path).suffix.lower() or "no suffix" for path in report.unsupported}
+        )
+        skipped.append(f"{len(report.unsupported)} unsupported file(s): {', '.join(suffixes)}")
     if skipped:
         line += f" (skipped: {', '.join(skipped)})"
     return line
@@ -253,6 +258,33 @@ def report_command(out: Path, output: Path | None) -> None:
         _say(f"Error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     _say(f"report -> {path}")
+
+
+@main.command("excel")
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the workbook (default: OUT/datasets.xlsx).",
+)
+def excel_command(out: Path, output: Path | None) -> None:
+    """Write every dataset of OUT as a sheet of one Excel workbook.
+
+    Codes stay text (`001001`, 21-digit 项目编码), amounts are numbers with two decimals, each
+    sheet has the column names and their Chinese labels as a frozen, filtered header. The CSVs
+    are for machines; this is for reading and reviewing. Exit codes: 0 written; 2 OUT is not
+    an extract output folder, or the file cannot be written.
+    """
+    from extract.excel import write_workbook
+
+    try:
+        path = write_workbook(out, output)
+    except (FileNotFoundError, OutputError) as exc:
+        _say(f"Error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    _say(f"excel -> {path}")
 
 
 @main.command("history")

@@ -83,6 +83,7 @@ class Report:
     duplicates: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     unchanged_ids: list[str] = field(default_factory=list)
+    unsupported: list[str] = field(default_factory=list)  # files of formats extract does not read
     worker_rss_kib: list[int] = field(default_factory=list)  # in the order files finished
     commits: int = 0
     interrupted: int | None = None  # the signal that stopped the run
@@ -199,6 +200,7 @@ def execute(
     )
     report.duplicates, report.unchanged = planned.duplicates, planned.unchanged
     report.unchanged_ids = planned.unchanged_ids
+    report.unsupported = list(unsupported)
     if progress is not None:
         progress.total = len(planned.tasks) + len(planned.unreadable)
     buffer: list[FileResult] = []

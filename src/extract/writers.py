@@ -44,6 +44,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from extract.columns import description, label_zh
 from extract.csv_out import csv_body, csv_bytes, csv_header
 from extract.schema import ALL_DATASETS, DATASETS, FILES_DATASET, SCHEMAS, SORT_KEYS
 from extract.yearfiles import (
@@ -154,6 +155,19 @@ def recover(out: Path) -> None:
         return
     with _locked(out):
         _recover_locked(out)
+
+
+def output_folder(out: str | os.PathLike[str]) -> Path:
+    """Say plainly when OUT is wrong, instead of returning empty datasets for a typo."""
+    path = Path(out)
+    if not path.is_dir():
+        raise FileNotFoundError(f"no extract output at {path}: the folder does not exist")
+    if not (path / "documents").is_dir():
+        raise FileNotFoundError(
+            f"{path} is not an extract output folder (it has no documents/ dataset); "
+            "run `extract run INPUT --out OUT` first"
+        )
+    return path
 
 
 def read_tables(out: Path, names: Iterable[str] = DATASETS) -> dict[str, pa.Table]:
@@ -274,7 +288,7 @@ def _stage_dataset(commit: _Commit, name: str, new: pa.Table, replace: set[str])
             staged[empty] = schema.empty_table()
     folder.mkdir(exist_ok=True)
     for file_key in sorted(final & staged.keys()):
-        commit.stage(folder / file_key, _write_parquet, staged[file_key])
+        commit.stage(folder / file_key, _write_parquet, _described(name, staged[file_key]))
     for file in files:
         if file.name not in final:
             commit.delete(file.path)
@@ -322,7 +336,7 @@ def _stage_files(commit: _Commit, new: pa.Table) -> None:
     kept = old.filter(pc.invert(pc.is_in(old["source_path"], value_set=seen)))
     combined = _sorted(FILES_DATASET, _concat([kept, new], schema))
     folder.mkdir(exist_ok=True)
-    commit.stage(folder / FILES_FILE, _write_parquet, combined)
+    commit.stage(folder / FILES_FILE, _write_parquet, _described(FILES_DATASET, combined))
     commit.stage(commit.out / f"{FILES_DATASET}.csv", _write_csv, combined)
 
 
@@ -446,6 +460,18 @@ def _read_dataset(folder: Path, schema: pa.Schema) -> list[pa.Table]:
 
 
 FileWriter = Callable[[BinaryIO, pa.Table], None]
+
+
+def _described(name: str, table: pa.Table) -> pa.Table:
+    """The table with each field's description and Chinese label in its Parquet metadata, so
+    a tool that shows a file's schema shows what each column means."""
+    fields = [
+        field.with_metadata(
+            {"description": description(name, field.name), "label_zh": label_zh(name, field.name)}
+        )
+        for field in table.schema
+    ]
+    return table.cast(pa.schema(fields))
 
 
 def _write_parquet(fh: BinaryIO, table: pa.Table) -> None:

@@ -1,5 +1,6 @@
-"""No command ends in a traceback: every user error is one `Error:` line and exit 2, naming
-what the user gave (never an internal temp file). Real processes, as a user runs them."""
+"""What a user sees from the command line, in real processes as a user runs them: no traceback
+(every user error is one `Error:` line and exit 2, naming what the user gave, never an internal
+temp file), output modes, the summary's counts, `--year` applied or dropped explicitly."""
 
 from __future__ import annotations
 
@@ -103,3 +104,25 @@ def test_the_summary_counts_issues_by_severity(mixed: Path, tmp_path: Path) -> N
         "1 file: 1 ok, 0 partial, 0 failed; 3 projects, 27 indicators; "
         "0 errors, 2 warnings, 2 notes -> out"
     )
+
+
+def test_year_applied_or_dropped_explicitly_and_unsupported_counted(tmp_path: Path) -> None:
+    """`--year` then a run without it: the document is read again with its own year; a file
+    extract does not read is counted in the summary."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "dept.txt").write_bytes((SAMPLES / "reference.txt").read_bytes())
+    (folder / "notes.rtf").write_text("{\\rtf1}", encoding="utf-8")
+    forced = _extract("run", "in", "--out", "out", "--year", "2030", cwd=tmp_path)
+    assert forced.returncode == 0, forced.stderr
+    again = _extract("run", "in", "--out", "out", cwd=tmp_path)
+    assert again.stdout.startswith("1 file: 1 ok"), again.stdout
+    assert again.stdout.rstrip().endswith("(skipped: 1 unsupported file(s): .rtf)")
+    import extract
+
+    documents = extract.load(tmp_path / "out").documents
+    assert documents[["fiscal_year", "fiscal_year_source"]].values.tolist() == [
+        [2021, "project_code"]
+    ]
+    same = _extract("run", "in", "--out", "out", cwd=tmp_path)
+    assert "1 unchanged file(s) already in out" in same.stdout
