@@ -30,7 +30,7 @@ def score(path: Path, golden: Path) -> tuple[int, int]:
     right = total = 0
     for name in CONTENT:
         expected = load(golden / f"{name}.json")
-        got = comparable(result.rows.get(name, []))
+        got = comparable(result.rows.get(name, []), name)
         if name == "documents":
             for row in got:
                 row.pop("n_issues", None)

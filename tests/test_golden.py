@@ -52,7 +52,7 @@ def _rows(path: Path) -> dict[str, list[dict[str, object]]]:
     result = extract_file(
         InputFile(path, path.name), year=None, extracted_at=datetime(2026, 1, 1, tzinfo=UTC)
     )
-    rows = {name: comparable(result.rows.get(name, [])) for name in DATASETS}
+    rows = {name: comparable(result.rows.get(name, []), name) for name in DATASETS}
     rows["issues"] = [r for r in rows["issues"] if r["code"] not in FORMAT_SPECIFIC_CODES]
     for r in rows["issues"]:
         r.pop("seq", None)

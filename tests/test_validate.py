@@ -42,7 +42,7 @@ def test_builder_reproduces_the_reference_project(tmp_path: Path) -> None:
     result = extract_text(tmp_path, document(project))
     for name in ("projects", "spending_plan", "project_goals", "indicators"):
         golden = [r for r in load(GOLDEN / "reference" / f"{name}.json") if r["project_seq"] == 1]
-        assert comparable(result.rows[name]) == golden, name
+        assert comparable(result.rows[name], name) == golden, name
     assert _findings(result) == [
         (
             "warning",

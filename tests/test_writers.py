@@ -113,7 +113,7 @@ EXPECTED_COLUMNS = {
         "doc_id", "source_path", "source_format", "sha256", "file_size", "fiscal_year",
         "fiscal_year_source", "unit_code", "unit_name", "status", "error", "n_projects",
         "n_indicators", "n_issues", "extractor_version", "extracted_at", "encoding", "n_pages",
-        "sheets",
+        "sheets", "n_pages_parsed", "division_code", "region_name", "region_source",
     ],
     "department_goals": ["doc_id", "fiscal_year", "seq", "kind", "name", "goal", "indicator"],
     "measures": ["doc_id", "fiscal_year", "seq", "title", "text"],
@@ -123,7 +123,7 @@ EXPECTED_COLUMNS = {
         "budget_fiscal_yuan", "budget_other_yuan", "purpose", "region_code", "source_location",
         "template", "department_name", "project_category", "project_nature", "period_raw",
         "period_start", "period_end", "budget_project_total_yuan", "budget_carryover_yuan",
-        "legal_basis", "implementation_plan",
+        "legal_basis", "implementation_plan", "division_code", "region_name", "region_source",
     ],
     "project_goals": ["doc_id", "fiscal_year", "project_seq", "seq", "text", "horizon"],
     "spending_plan": [
@@ -133,10 +133,11 @@ EXPECTED_COLUMNS = {
         "doc_id", "fiscal_year", "project_seq", "seq", "level1", "level2", "level3",
         "description", "value_raw", "comparator", "value_num", "value_unit", "value_kind",
         "basis", "level1_code", "level2_code", "source_location", "note", "horizon",
-        "direction", "weight",
+        "direction", "weight", "project_code", "project_name",
     ],
     "issues": [
         "doc_id", "fiscal_year", "project_seq", "seq", "severity", "code", "message", "location",
+        "project_code", "project_name", "source_path",
     ],
 }  # fmt: skip
 

@@ -151,7 +151,9 @@ class Document:
     `notes` are recoverable oddities the parser wants reported (become `issues` rows);
     `encoding` is set by text parsers to the encoding they decoded with. `unread` names parts
     of the file that could not be read (a damaged or scanned page): what they held is missing,
-    so the document can only be `partial`.
+    so the document can only be `partial`. `n_pages_parsed` is how many of a PDF's pages were
+    read in full (table parsing by pdfplumber); the others held no target material and were
+    read faster (see `parsers.pdf_parser`).
     """
 
     blocks: tuple[Block, ...]
@@ -160,6 +162,7 @@ class Document:
     notes: tuple[str, ...] = ()
     n_pages: int | None = None
     unread: tuple[str, ...] = ()
+    n_pages_parsed: int | None = None
 
     def paragraphs(self) -> Iterator[Paragraph]:
         for block in self.blocks:

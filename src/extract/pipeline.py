@@ -17,6 +17,7 @@ from typing import Any
 from extract import __version__
 from extract.model import Document, ParseError
 from extract.normalizers import fiscal
+from extract.normalizers.denormal import denormalize, document_issue_columns
 from extract.normalizers.document import Normalized, normalize
 from extract.normalizers.findings import ERROR, EXTRACTION_CODES, WARNING, Finding
 from extract.parsers.registry import INPUT_SUFFIXES, detect_format, parse
@@ -128,7 +129,7 @@ def add_issue(result: FileResult, finding: Finding) -> None:
     issues = result.rows.setdefault("issues", [])
     document = result.rows["documents"][0]
     issues.extend(_issue_rows(result.doc_id, document.get("fiscal_year"), [finding]))
-    issues[-1]["seq"] = len(issues)
+    issues[-1].update(document_issue_columns(result.display), seq=len(issues))
     document["n_issues"] = len(issues)
 
 
@@ -228,8 +229,10 @@ def _assemble(
             "encoding": doc.encoding,
             "n_pages": doc.n_pages,
             "sheets": "; ".join(norm.sheets) or None,
+            "n_pages_parsed": doc.n_pages_parsed,
         }
     ]
+    denormalize(rows, item.display)
     return FileResult(doc_id, item.display, status, error, rows)
 
 
@@ -281,6 +284,7 @@ def _failed(base: Row, item: InputFile, reason: str, option_year: int | None) ->
     rows: dict[str, list[Row]] = {name: [] for name in CONTENT_DATASETS}
     rows["issues"] = _issue_rows(doc_id, year, [issue])
     rows["documents"] = [document]
+    denormalize(rows, item.display)
     return FileResult(doc_id, item.display, "failed", reason, rows)
 
 

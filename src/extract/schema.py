@@ -53,6 +53,12 @@ DOCUMENTS = _schema(
     # The sheets of a workbook its projects were read from, in order, `; `-separated (the
     # others hold no targets); null for formats without sheets.
     ("sheets", STRING),
+    # The pages of a PDF read in full (table parsing by pdfplumber); the others held no target
+    # material and were read from PDFium's text and ruling lines. Null for other formats.
+    ("n_pages_parsed", COUNT),
+    # The administrative division of the document: its projects' when they agree, else the one
+    # its unit name prints (see the projects' columns of the same names).
+    *_strings("division_code", "region_name", "region_source"),
 )
 
 DEPARTMENT_GOALS = _schema(*_DOC_YEAR_SEQ, *_strings("kind", "name", "goal", "indicator"))
@@ -74,6 +80,10 @@ PROJECTS = _schema(
     ("budget_project_total_yuan", YUAN),
     ("budget_carryover_yuan", YUAN),
     *_strings("legal_basis", "implementation_plan"),
+    # Added: the division the project belongs to, by the region code its project code prints,
+    # else by a division named in full in its unit or department name; `region_name` is the
+    # national table's names (`四川省 乐山市 井研县`), `region_source` where it was read.
+    *_strings("division_code", "region_name", "region_source"),
 )
 
 PROJECT_GOALS = _schema(*_DOC_YEAR_PROJECT_SEQ, ("text", STRING), ("horizon", STRING))
@@ -95,6 +105,8 @@ INDICATORS = _schema(
     # v2
     *_strings("note", "horizon", "direction"),
     ("weight", WEIGHT),
+    # Added: the project's code and name repeated, so a sheet of indicators needs no join.
+    *_strings("project_code", "project_name"),
 )
 
 # `seq` is an added column: issues have no natural order, so the writer numbers them per document
@@ -102,6 +114,8 @@ INDICATORS = _schema(
 ISSUES = _schema(
     *_DOC_YEAR_PROJECT_SEQ,
     *_strings("severity", "code", "message", "location"),
+    # Added: the project's code and name (null for document-level issues) and the file's path.
+    *_strings("project_code", "project_name", "source_path"),
 )
 
 # `files` — one row per input path (contract v2), keyed by source_path; it has no fiscal year and
