@@ -7,8 +7,8 @@ real timeouts and the real memory cap, in real worker processes.
 
 from __future__ import annotations
 
-import io
 import faulthandler
+import io
 import os
 import shutil
 import signal

@@ -74,8 +74,7 @@ def test_a_sheet_per_dataset_with_two_frozen_filtered_header_rows(workbook: Path
 def test_codes_are_text_and_amounts_numbers_with_two_decimals(workbook: Path) -> None:
     book = openpyxl.load_workbook(workbook)
     sheet = book["projects"]
-    rows = [tuple(sheet.iter_rows(min_row=1, max_row=1, values_only=True))[0]]
-    header = list(rows[0])
+    header = [cell.value for cell in sheet[1]]
     codes = [row[header.index("project_code")].value for row in sheet.iter_rows(min_row=3)]
     assert codes == list(CODES)
     units = [row[header.index("unit_code")] for row in sheet.iter_rows(min_row=3)]

@@ -242,18 +242,26 @@ def templates_command() -> None:
     default=None,
     help="Where to write the page (default: OUT/report.html).",
 )
-def report_command(out: Path, output: Path | None) -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Language of the page: zh (Chinese) or en (English).",
+)
+def report_command(out: Path, output: Path | None, lang: str) -> None:
     """Write an HTML quality report of the output folder OUT.
 
-    One self-contained file (no network needed): per-document status and counts, every issue
-    with a link to its project, and charts of budgets, quantified indicators and spending
-    plans. Exit codes: 0 written; 2 OUT is not an extract output folder, or the file cannot be
-    written.
+    One self-contained file (no network needed): per-document status and counts, the files
+    not read, projects read from several documents, every issue with a link to its project,
+    and charts of budgets, quantified indicators and spending plans; in Chinese, or English
+    with --lang en. Exit codes: 0 written; 2 OUT is not an extract output folder, or the file
+    cannot be written.
     """
     from extract.reporting import report  # pandas is loaded only for this command
 
     try:
-        path = report(out, output)
+        path = report(out, output, lang)
     except (FileNotFoundError, OSError, OutputError) as exc:
         _say(f"Error: {exc}", err=True)
         sys.exit(EXIT_USAGE)

@@ -128,9 +128,11 @@ def plan_chart(
     width: int = 1160,
     height: int = 380,
     small: bool = False,
+    straight_tip: str = "straight line: 0% at 年初 to 100% at 12月底",
 ) -> str:
     """Cumulative spending plans against the straight line from 0% in January to 100% in
-    December. `small` draws a sparkline for a table cell: no axes, no labels."""
+    December. `small` draws a sparkline for a table cell: no axes, no labels. `straight_tip`
+    is the straight line's tooltip, in the report's language."""
     left, right, top, bottom = (2, 2, 2, 2) if small else (48, 40, 12, 30)
     plot_w, plot_h = width - left - right, height - top - bottom
     y_max = max([100.0] + [y for c in curves for _, y in c.points])
@@ -164,8 +166,8 @@ def plan_chart(
         )
     parts.append(
         f'<polyline points="{xy(0, 0)} {xy(12, 100)}" fill="none" stroke="{GREY}" '
-        f'stroke-dasharray="5 4" stroke-width="1.5" class="straight"><title>straight line: '
-        f"0% at 年初 to 100% at 12月底</title></polyline>"
+        f'stroke-dasharray="5 4" stroke-width="1.5" class="straight"><title>'
+        f"{esc(straight_tip)}</title></polyline>"
     )
     for curve in curves:
         points = " ".join(xy(m, p) for m, p in [(0.0, 0.0), *curve.points])
