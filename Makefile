@@ -55,6 +55,7 @@ bench: $(BSTAMP) ## print throughput figures (see bench/)
 	$(BIN)/python bench/bench_pipeline.py
 	$(BIN)/python bench/bench_docx.py
 	$(BIN)/python bench/bench_pdf.py
+	$(BIN)/python bench/bench_pdf_triage.py
 	$(BIN)/python bench/bench_batch.py
 	$(BIN)/python bench/bench_xlsx.py
 	$(BIN)/python bench/bench_archive.py
@@ -67,6 +68,7 @@ samples: $(STAMP) ## regenerate samples/ and their goldens (PDFs need LibreOffic
 	$(BIN)/python samples/forms/make_flat.py
 	$(BIN)/python samples/forms/make_formats.py
 	$(BIN)/python samples/narrative_gen/make_narrative.py
+	$(BIN)/python samples/make_triage.py
 
 clean: ## remove the venv and outputs
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

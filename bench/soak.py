@@ -238,8 +238,12 @@ def main() -> None:
     print(f"clean run: {reference.seconds:.1f} s, exit {reference.returncode}")
 
     recoveries = 0
+    done = 0
+    total = len(extract.load(clean).documents)
     for k in range(1, KILLS + 1):
-        moment = rng.uniform(0.1, 0.6) * reference.seconds
+        # A random moment within what is left of the work, so every run has something to kill.
+        left = reference.seconds * max(0.1, 1 - done / max(total, 1))
+        moment = rng.uniform(0.1, 0.6) * left
         # The second kill waits for a commit in progress, so that recovery is exercised.
         attempt = run(corpus, soak, moment, limit, mid_commit=k == 2)
         journal, temps = leftovers(soak)

@@ -20,6 +20,7 @@ __all__ = [
     "label_key",
     "parent_level1_name",
     "strip_score_band",
+    "text_key",
 ]
 
 # Whitespace of every kind (NFKC turns \u3000 and \u00a0 into spaces first), zero-width
@@ -38,6 +39,11 @@ def label_key(text: str) -> str:
     digits and punctuation to one form. It runs again after the drop, since removing a
     character can bring two combinable ones together, and a key must be its own key.
     """
+    return text_key(text)
+
+
+def text_key(text: str) -> str:
+    """`label_key` without its cache, for long texts that never recur (a page's text)."""
     folded = _DROP.sub("", unicodedata.normalize("NFKC", text))
     return unicodedata.normalize("NFKC", folded)
 

@@ -125,4 +125,5 @@ def parse_doc(data: bytes) -> Document:
         notes=(*doc.notes, "converted to .docx with LibreOffice"),
         n_pages=doc.n_pages,
         unread=doc.unread,
+        n_pages_parsed=doc.n_pages_parsed,
     )

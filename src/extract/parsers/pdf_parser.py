@@ -2,16 +2,31 @@
 
 Pages are read one at a time and their caches released, so memory does not grow with page
 count: what is kept of a page is its text lines and its tables' cell texts. Table finding runs
-once per page (pdfplumber's `find_tables`); cell text comes from assigning each char to the
-cell under it, rather than from cropping the page once per cell. Running headers, footers and
-page numbers are dropped, paragraphs and tables cut by page breaks are joined, and every
-block, row and cell carries its page number.
+once per page (pdfplumber's `find_tables`, by `pdf_rulings`); cell text comes from assigning
+each char to the cell under it, rather than from cropping the page once per cell. Running
+headers, footers and page numbers are dropped, paragraphs and tables cut by page breaks are
+joined, and every block, row and cell carries its page number.
+
+Page triage: pdfplumber costs 20-80 ms a page, and a long budget document (部门预算, 20-300
+pages) holds target tables on a few of them. So each page's text layer is read first with
+PDFium (about a millisecond). A page whose text holds target material, by the templates'
+markers (`recognize.markers`: the parser knows no budget words, the templates say them), is
+read by pdfplumber, and so are the pages its content may run on to: the page after it, and the
+pages a table crosses into or out of from it. Every other page is read in full by PDFium
+(`pdf_light`, a few ms: the same chars and table cells pdfplumber would give), and goes to
+pdfplumber after all when its layout shows a marker the text order hid, or when PDFium cannot
+read it as pdfplumber would (no text layer, rotated text, fonts it maps otherwise). Pages read
+by PDFium hold everything the full reading would (lines, tables, cells), so headings, unit
+lines, prose, table numbers and running headers come out the same. `documents.n_pages_parsed`
+counts the pages pdfplumber read; `parse_pdf(data, triage=False)`, `TRIAGE = False` or the
+environment variable `EXTRACT_PDF_TRIAGE=0` read every page with pdfplumber.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,8 +37,12 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extract.model import Block, Cell, Document, Location, Paragraph, ParseError, Table
-from extract.parsers.pdf_tables import PageTable, StitchedTable
-from extract.parsers.pdf_text import Flow, Line, furniture, glue, lines_of, measure_flow
+from extract.parsers.pdf_layout import page_objects
+from extract.parsers.pdf_light import LightReader, LightUnavailable
+from extract.parsers.pdf_rulings import table_cells
+from extract.parsers.pdf_tables import Box, PageTable, StitchedTable
+from extract.parsers.pdf_text import Char, Flow, Line, furniture, glue, lines_of, measure_flow
+from extract.recognize.markers import holds_target_material
 
 _PASSWORD = (
     "password-protected PDF: it cannot be opened without its password;"
@@ -44,11 +63,21 @@ _PAGES_PER_CACHE = 25
 _TOLERANCE = 2.0  # points of measuring noise between a row's height and the room left
 _MARGIN_SLACK = 36.0  # points a bottom margin may exceed the top one
 
+# Page triage on (see the module docstring); the environment variable EXTRACT_PDF_TRIAGE=0
+# turns it off for a run without code.
+TRIAGE = True
+_TRIAGE_ENV = "EXTRACT_PDF_TRIAGE"
 
-def parse_pdf(data: bytes) -> Document:
-    """Parses a PDF; anything unexpected becomes a ParseError with a one-line reason."""
+
+def parse_pdf(data: bytes, *, triage: bool | None = None) -> Document:
+    """Parses a PDF; anything unexpected becomes a ParseError with a one-line reason.
+
+    `triage` (default: `TRIAGE`, unless EXTRACT_PDF_TRIAGE=0) reads pages without target
+    material with PDFium instead of pdfplumber; False reads every page with pdfplumber."""
+    if triage is None:
+        triage = TRIAGE and os.environ.get(_TRIAGE_ENV, "1").strip() not in ("0", "false", "no")
     try:
-        return _parse(data)
+        return _parse(data, triage)
     except ParseError:
         raise
     except Exception as exc:
@@ -184,22 +213,24 @@ class _Assembler:
         )
 
 
-def _parse(data: bytes) -> Document:
+def _parse(data: bytes, triage: bool) -> Document:
     notes: list[str] = []
-    unread: list[str] = []
-    pages: list[_Page] = []
+    failed: dict[int, str] = {}  # page index -> why it could not be read
     with pdfplumber.open(io.BytesIO(data), password="") as pdf:
         n_pages = len(pdf.pages)
         if n_pages == 0:
             raise ParseError(f"{_DAMAGED}: no pages found")
-        for page in _pages(pdf):
-            number = page.page_number
+        reader = _light_reader(data, n_pages) if triage else None
+        if reader is None:
+            read = {i: _full_page(page, i, failed) for i, page in _pages(pdf, range(n_pages))}
+            n_parsed = n_pages
+        else:
             try:
-                pages.append(_read_page(page))
-            except Exception as exc:  # one damaged page costs that page only
-                unread.append(f"page {number} could not be read ({_one_line(_inner(exc))})")
+                read, n_parsed = _triaged(pdf, reader, failed)
             finally:
-                page.close()
+                reader.close()
+    unread = [failed[i] for i in sorted(failed)]
+    pages = [p for _, p in sorted(read.items()) if p is not None]
     n_chars = sum(p.n_chars for p in pages)
     if n_chars == 0:
         raise ParseError(_SCANNED if any(p.scanned for p in pages) else _NO_TEXT)
@@ -228,7 +259,116 @@ def _parse(data: bytes) -> Document:
         notes=tuple(notes),
         n_pages=n_pages,
         unread=tuple(unread),
+        n_pages_parsed=n_parsed,
     )
+
+
+def _full_page(page: Any, index: int, failed: dict[int, str]) -> _Page | None:
+    """The page read by pdfplumber; None when it cannot be read (said in `failed`)."""
+    try:
+        return _read_page(page)
+    except Exception as exc:  # one damaged page costs that page only
+        failed[index] = f"page {page.page_number} could not be read ({_one_line(_inner(exc))})"
+        return None
+    finally:
+        page.close()
+
+
+# --- page triage ----------------------------------------------------------------------------
+
+
+def _light_reader(data: bytes, n_pages: int) -> LightReader | None:
+    """PDFium's view of the document, or None (no triage) when PDFium cannot open it or
+    counts other pages than pdfminer."""
+    try:
+        reader = LightReader(data)
+    except LightUnavailable:
+        return None
+    if reader.n_pages != n_pages:
+        reader.close()
+        return None
+    return reader
+
+
+def _triaged(
+    pdf: Any, reader: LightReader, failed: dict[int, str]
+) -> tuple[dict[int, _Page | None], int]:
+    """Every page without target material read by PDFium, the others by pdfplumber; returns
+    the pages by index and how many pdfplumber read."""
+    n_pages = len(pdf.pages)
+    read: dict[int, _Page | None] = {}
+    # Target pages, the page after each (a table or a paragraph running on), and the pages
+    # PDFium cannot read as pdfplumber would.
+    wanted: set[int] = set()
+
+    def no_targets(text: str) -> bool:
+        return not holds_target_material(text)
+
+    for i, page in _pages(pdf, range(n_pages)):
+        if i in wanted:
+            continue
+        light = _light_page(reader, i, page, no_targets)
+        if light is not None and not _is_target(light):  # the layout may show a label
+            read[i] = light  # that the text layer's order hid: then the page is a target
+            continue
+        wanted.add(i)
+        if (light is not None or reader.declined) and i + 1 < n_pages:
+            wanted.add(i + 1)
+    parsed: set[int] = set()
+    while wanted - parsed:
+        for i, page in _pages(pdf, sorted(wanted - parsed)):
+            full = read[i] = _full_page(page, i, failed)
+            parsed.add(i)
+            if full is not None and i + 1 < n_pages and _is_target(full):
+                wanted.add(i + 1)  # a target page PDFium could not read
+        wanted |= _crossings(read, parsed, n_pages)
+    return read, len(parsed)
+
+
+def _light_page(
+    reader: LightReader, index: int, page: Any, proceed: Callable[[str], bool]
+) -> _Page | None:
+    """The page read by PDFium, unless `proceed(its text)` says no or PDFium cannot read it
+    as pdfplumber would."""
+    try:
+        light = reader.read(index, page, proceed)
+    except Exception:  # whatever PDFium makes of a damaged page, pdfplumber gets to say
+        return None
+    if light is None:
+        return None
+    return _build_page(page.page_number, float(page.height), light.chars, light.tables)
+
+
+def _is_target(page: _Page) -> bool:
+    """Whether the page's text holds target material: its lines in reading order (a title
+    may wrap), then each cell's text (a label may wrap inside its cell), cells apart."""
+    parts = [line.text for line in page.lines]
+    for table in page.tables:
+        parts.extend("|" + "".join(cell.paragraphs) for cell in table.cells)
+    return holds_target_material("".join(parts))
+
+
+def _crossings(read: dict[int, _Page | None], parsed: set[int], n_pages: int) -> set[int]:
+    """Pages next to a page pdfplumber read, that a table runs on to or comes from: the page
+    ends with a table and the next begins with one (running headers and footers aside)."""
+    present = [(i, p) for i, p in sorted(read.items()) if p is not None]
+    dropped = furniture([p.lines for _, p in present], [p.height for _, p in present])
+    ends: dict[int, tuple[bool, bool]] = {}  # index -> (starts with a table, ends with one)
+    for k, (i, p) in enumerate(present):
+        kept = [line for j, line in enumerate(p.lines) if (k, j) not in dropped]
+        order = _reading_order(_Page(p.number, p.height, kept, p.tables))
+        if order:
+            ends[i] = (isinstance(order[0], PageTable), isinstance(order[-1], PageTable))
+    out: set[int] = set()
+    for i in parsed:
+        if i not in ends:
+            continue
+        starts, finishes = ends[i]
+        if finishes and i + 1 < n_pages and ends.get(i + 1, (False, False))[0]:
+            out.add(i + 1)
+        if starts and i > 0 and ends.get(i - 1, (False, False))[1]:
+            out.add(i - 1)
+    return out - parsed
 
 
 def _body_bottoms(pages: list[_Page]) -> dict[int, float]:
@@ -247,15 +387,15 @@ def _body_bottoms(pages: list[_Page]) -> dict[int, float]:
     return {key: max(bottom, key - tops[key] - _MARGIN_SLACK) for key, bottom in bottoms.items()}
 
 
-def _pages(pdf: Any) -> Iterator[Any]:
-    """Pages one at a time. pdfminer keeps every object it parsed (page content streams
-    included) for the whole document; emptying that cache every few pages bounds memory on
-    long files, while fonts and resources shared by neighbouring pages are parsed again only
-    that often."""
-    for number, page in enumerate(pdf.pages, start=1):
-        yield page
+def _pages(pdf: Any, indexes: Iterable[int]) -> Iterator[tuple[int, Any]]:
+    """Pages one at a time, by index. pdfminer keeps every object it parsed (page content
+    streams included) for the whole document; emptying that cache every few pages bounds
+    memory on long files, while fonts and resources shared by neighbouring pages are parsed
+    again only that often."""
+    for count, index in enumerate(indexes, start=1):
+        yield index, pdf.pages[index]
         cache = getattr(pdf.doc, "_cached_objs", None)
-        if number % _PAGES_PER_CACHE == 0 and isinstance(cache, dict):
+        if count % _PAGES_PER_CACHE == 0 and isinstance(cache, dict):
             cache.clear()
 
 
@@ -266,38 +406,40 @@ def _reading_order(page: _Page) -> list[Line | PageTable]:
 
 
 def _read_page(page: Any) -> _Page:
-    found = page.find_tables()
-    tables = [
-        t
-        for t in (PageTable.from_boxes(table.cells, page.page_number) for table in found)
-        if t is not None
+    """One page read in full by pdfplumber (pdfminer's layout of its content stream): table
+    finding, then every char. The numbers are pdfplumber's own, without its slower paths."""
+    chars, edges = page_objects(page)  # `page.chars` and `page.edges`, made faster
+    boxes = table_cells(edges)  # what `page.find_tables()` finds, found faster
+    built = _build_page(page.page_number, float(page.height), chars, boxes)
+    built.scanned = not chars and _mostly_image(page)
+    return built
+
+
+def _build_page(
+    number: int, height: float, chars: Sequence[Char], boxes: Sequence[Sequence[Box]]
+) -> _Page:
+    """A page from its chars and its tables' cell rectangles, whoever read them: each char
+    goes to the cell under its centre, the others make the page's lines."""
+    tables = [t for t in (PageTable.from_boxes(cells, number) for cells in boxes) if t is not None]
+    placed = [
+        ((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c)
+        for c in chars
+        if not c["text"].startswith("(cid:")
     ]
-    outside = []
-    n_unmapped = 0
-    chars = page.chars
-    for char in chars:
-        if char["text"].startswith("(cid:"):
-            n_unmapped += 1
-            continue
-        x = (char["x0"] + char["x1"]) / 2
-        y = (char["top"] + char["bottom"]) / 2
-        for table in tables:
-            if table.contains(x, y):
-                table.add(char, x, y)
-                break
-        else:
-            outside.append(char)
+    n_unmapped = len(chars) - len(placed)
+    for table in tables:  # a char in two tables' boxes goes to the first
+        placed = table.take(placed)
+    outside = [c for _, _, c in placed]
     for table in tables:
         table.finish()
-        table.height = float(page.height)
+        table.height = height
     return _Page(
-        number=page.page_number,
-        height=float(page.height),
+        number=number,
+        height=height,
         lines=lines_of(outside),
         tables=tables,
         n_chars=len(chars),
         n_unmapped=n_unmapped,
-        scanned=not chars and _mostly_image(page),
     )
 
 

@@ -122,6 +122,27 @@ class PageTable:
         if cell is not None:
             cell.chars.append(char)
 
+    def take(self, chars: list[tuple[float, float, Char]]) -> list[tuple[float, float, Char]]:
+        """`add` for every char whose centre (x, y) lies inside the table; returns the
+        others, in order. One loop instead of two calls a char: a page has thousands."""
+        x0, top, x1, bottom = self.bbox
+        xs, ys, owner = self.xs, self.ys, self._owner
+        last_col, last_row = len(xs) - 2, len(ys) - 2
+        rest = []
+        for item in chars:
+            x, y, char = item
+            if not (x0 <= x <= x1 and top <= y <= bottom):
+                rest.append(item)
+                continue
+            col = bisect_right(xs, x) - 1  # clamped as in `add`
+            col = 0 if col < 0 else last_col if col > last_col else col
+            row = bisect_right(ys, y) - 1
+            row = 0 if row < 0 else last_row if row > last_row else row
+            cell = owner.get((row, col))
+            if cell is not None:
+                cell.chars.append(char)
+        return rest
+
     def finish(self) -> None:
         last = len(self.ys) - 1
         for cell in self.cells:

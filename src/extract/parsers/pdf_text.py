@@ -9,11 +9,13 @@ not at a space (long project codes in narrow cells), so its halves are joined wi
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import itemgetter
 from statistics import median
 from typing import Any
 
@@ -61,16 +63,21 @@ def is_cjk(char: str) -> bool:
     return bool(_CJK.match(char))
 
 
+_BY_POSITION = itemgetter("top", "x0")
+_BY_X0 = itemgetter("x0")
+
+
 def lines_of(chars: Iterable[Char]) -> list[Line]:
     """Glyphs grouped into lines by vertical overlap, each line read left to right."""
-    ordered = sorted(chars, key=lambda c: (c["top"], c["x0"]))
+    ordered = sorted(chars, key=_BY_POSITION)
     groups: list[list[Char]] = []
     top = bottom = 0.0
     for char in ordered:
         middle = (char["top"] + char["bottom"]) / 2
         if groups and top <= middle <= bottom:
             groups[-1].append(char)
-            bottom = max(bottom, char["bottom"])
+            if char["bottom"] > bottom:
+                bottom = char["bottom"]
         else:
             groups.append([char])
             top, bottom = char["top"], char["bottom"]
@@ -78,14 +85,14 @@ def lines_of(chars: Iterable[Char]) -> list[Line]:
 
 
 def _line(chars: list[Char]) -> Line | None:
-    chars.sort(key=lambda c: c["x0"])
+    chars.sort(key=_BY_X0)
     parts: list[str] = []
     previous: Char | None = None
     for char in chars:
         text = char["text"]
         if previous is not None and not text.isspace() and parts and not parts[-1].isspace():
             gap = char["x0"] - previous["x1"]
-            if gap > _SPACE_GAP * char["size"] and not (is_cjk(parts[-1][-1]) or is_cjk(text[:1])):
+            if gap > _SPACE_GAP * char["size"] and not (_cjk(parts[-1][-1]) or _cjk(text[:1])):
                 parts.append(" ")
         parts.append(text)
         previous = char
@@ -93,28 +100,49 @@ def _line(chars: list[Char]) -> Line | None:
     if not text.strip():
         return None
     visible = [c for c in chars if not c["text"].isspace()]
-    size = median(c["size"] for c in visible)
+    size = _median([c["size"] for c in visible])
+    first = visible[0]
+    top, bottom = first["top"], first["bottom"]
+    for c in visible:  # min and max in one pass
+        if c["top"] < top:
+            top = c["top"]
+        if c["bottom"] > bottom:
+            bottom = c["bottom"]
     return Line(
         text=text.strip(),
-        x0=visible[0]["x0"],
+        x0=first["x0"],
         x1=visible[-1]["x1"],
-        top=min(c["top"] for c in visible),
-        bottom=max(c["bottom"] for c in visible),
+        top=top,
+        bottom=bottom,
         size=size,
         lead=_lead(visible, size),
     )
+
+
+@functools.lru_cache(maxsize=16384)
+def _cjk(char: str) -> bool:
+    """`is_cjk`, cached: a page asks about the same few thousand characters again and again."""
+    return bool(_CJK.match(char))
+
+
+def _median(values: list[float]) -> float:
+    """`statistics.median`, without its cost on the usual line of one font size."""
+    first = values[0]
+    if all(v == first for v in values):
+        return first
+    return float(median(values))
 
 
 def _lead(visible: list[Char], size: float) -> float:
     first = visible[0]
     start: float = first["x0"]
     end: float = first["x1"]
-    if is_cjk(first["text"][:1]) or not first["text"][:1].isalnum():
+    if _cjk(first["text"][:1]) or not first["text"][:1].isalnum():
         if len(visible) > 1 and visible[1]["text"][:1] in _NO_LINE_START:
             end = visible[1]["x1"]
         return end - start
     for previous, char in pairwise(visible):  # a Latin word: up to a gap or a CJK character
-        if is_cjk(char["text"][:1]) or char["x0"] - previous["x1"] > _SPACE_GAP * size:
+        if _cjk(char["text"][:1]) or char["x0"] - previous["x1"] > _SPACE_GAP * size:
             break
         end = char["x1"]
     return end - start + _SPACE_GAP * size

@@ -350,6 +350,8 @@ def _first_of(rels: _Rels, kind: str) -> str | None:
 
 def _rich_text(node: Element) -> str:
     """A string item's text: its `t`, or its runs' `t`s; phonetic guides (`rPh`) left out."""
+    if len(node) == 1 and node[0].tag == _T:  # the common case: one plain `<t>`
+        return _unescape(node[0].text or "")
     parts: list[str] = []
     for child in node.iterchildren(_T, _RUN):
         if child.tag == _T:
