@@ -4,6 +4,8 @@ Builds N distinct documents from the committed samples, a third each of .txt, .d
 (each copy differs in bytes, so each is its own document), then runs the batch:
 
   --jobs 1 and --jobs 2      documents per second, writing included, into a fresh OUT each
+  --engine dask              the same on a 2-worker local Dask cluster (when the dask extra is
+                             installed), as a ratio to --jobs 2
   re-run                     the same set again into the --jobs 2 OUT: everything is unchanged,
                              so this is the cost of hashing and skipping, as a share of the run
   worker memory              peak RSS of the workers after the first and the last files
@@ -47,9 +49,11 @@ def build_corpus(folder: Path, n: int) -> dict[str, int]:
     return counts
 
 
-def timed_run(inputs: list[InputFile], out: Path, jobs: int) -> tuple[float, Report]:
+def timed_run(
+    inputs: list[InputFile], out: Path, jobs: int, engine: str = "local"
+) -> tuple[float, Report]:
     start = time.perf_counter()
-    report = execute(inputs, Options(out=out, jobs=jobs), progress=None)
+    report = execute(inputs, Options(out=out, jobs=jobs, engine=engine), progress=None)
     return time.perf_counter() - start, report
 
 
@@ -82,6 +86,16 @@ def main() -> None:
             )
         speedup = runs[1][0] / runs[2][0]
         print(f"speed-up --jobs 2 over --jobs 1: {speedup:.2f}x (target >= 1.8x)")
+        try:
+            import distributed  # noqa: F401  (the dask extra)
+        except ImportError:
+            print("--engine dask: skipped, the dask extra is not installed")
+        else:
+            seconds, _ = timed_run(inputs, base / "out_dask", 2, engine="dask")
+            print(
+                f"--engine dask, a 2-worker LocalCluster (its start included): {seconds:6.1f} s"
+                f" = {seconds / runs[2][0]:.2f}x --jobs 2 (target <= 1.15x)"
+            )
 
         seconds, rerun = timed_run(inputs, base / "out_jobs2", 2)
         share = seconds / runs[2][0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -11,7 +12,10 @@ from click.testing import CliRunner
 
 import extract
 from conftest import SAMPLES
+from extract.batch import plan, work
 from extract.cli import main
+from extract.dask_engine import chunk_size, run_dask
+from extract.pipeline import FileResult, InputFile
 from extract.schema import DATASETS
 
 pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
@@ -58,3 +62,30 @@ def test_scheduler_needs_the_dask_engine(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "--scheduler needs --engine dask" in result.output
+
+
+def flaky(item: InputFile, year: int | None, extracted_at: datetime) -> tuple[FileResult, int]:
+    """Runs on a Dask worker: one file breaks its whole task, the others extract for real."""
+    if item.path.stem == "explodes":
+        raise RuntimeError("boom")
+    return work(item, year, extracted_at)
+
+
+def test_files_go_in_chunks_and_a_failing_chunk_is_retried_file_by_file(tmp_path: Path) -> None:
+    data = (SAMPLES / "reference.txt").read_bytes()
+    names = [f"doc{i:02d}" for i in range(40)]
+    names[17] = "explodes"
+    for i, name in enumerate(names):
+        (tmp_path / f"{name}.txt").write_bytes(data + f"\n附注{i}\n".encode())
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    inputs = [InputFile(tmp_path / f"{n}.txt", f"{n}.txt") for n in names]
+    tasks = plan(inputs, extracted_at=now).tasks
+    assert chunk_size(len(tasks), 2) == 2  # 40 files: 20 tasks of two
+    assert chunk_size(10_000, 2) == 16 and chunk_size(3, 2) == 1
+    outcomes = list(run_dask(tasks, year=None, extracted_at=now, jobs=2, function=flaky))
+    statuses = {o.result.display: o.result.status for o in outcomes}
+    assert len(outcomes) == 40
+    assert statuses.pop("explodes.txt") == "failed"
+    assert set(statuses.values()) == {"ok"}  # its chunk's partner was read again alone
+    failed = next(o.result for o in outcomes if o.result.display == "explodes.txt")
+    assert "RuntimeError: boom" in (failed.error or "")

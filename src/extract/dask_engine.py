@@ -10,10 +10,14 @@ failed once Dask gives up on it.
 
 from __future__ import annotations
 
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from datetime import datetime
+from typing import Any
 
 from extract.batch import Outcome, Task, failure, work
+from extract.pipeline import FileResult, InputFile
+
+MAX_CHUNK = 16  # files per Dask task at most
 
 
 def run_dask(
@@ -23,8 +27,15 @@ def run_dask(
     extracted_at: datetime,
     scheduler: str | None = None,
     jobs: int = 2,
+    function: Callable[[InputFile, int | None, datetime], tuple[FileResult, int | None]] = work,
 ) -> Generator[Outcome, None, None]:
-    """Outcomes as files finish on the cluster at `scheduler` (a local one when None)."""
+    """Outcomes as files finish on the cluster at `scheduler` (a local one when None).
+
+    Files go to the cluster a few at a time (about eight tasks per worker): one Dask task per
+    file cost ~14 ms of scheduling each, as much as a small file's extraction. A task that
+    fails as a whole (a worker killed by one file) is sent again one file per task, so the
+    file that kills its worker fails alone.
+    """
     try:
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError as exc:
@@ -41,20 +52,58 @@ def run_dask(
     else:
         client = Client(scheduler)
     try:
-        futures = {
-            client.submit(work, task.item, year, extracted_at, pure=False, key=f"extract-{i}"): task
-            for i, task in enumerate(tasks)
-        }
-        for future in as_completed(list(futures)):
-            task = futures[future]
+        size = chunk_size(len(tasks), jobs)
+        chunks = [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
+        pending: dict[Any, list[Task]] = {}
+        for number, chunk in enumerate(chunks):
+            items = [task.item for task in chunk]
+            future = client.submit(
+                work_chunk, items, year, extracted_at, function, pure=False, key=f"extract-{number}"
+            )
+            pending[future] = chunk
+        queue = as_completed(list(pending))
+        retries = 0
+        for future in queue:
+            chunk = pending.pop(future)
             try:
-                result, rss = future.result()
+                outcomes = future.result()
             except Exception as exc:  # KilledWorker, a worker's exception, a lost connection
+                if len(chunk) > 1:  # again one file per task: only the guilty one fails
+                    for task in chunk:
+                        retries += 1
+                        single = client.submit(
+                            work_chunk,
+                            [task.item],
+                            year,
+                            extracted_at,
+                            function,
+                            pure=False,
+                            key=f"extract-retry-{retries}",
+                        )
+                        pending[single] = [task]
+                        queue.add(single)
+                    continue
                 reason = f"failed on the Dask cluster: {type(exc).__name__}: {exc}"
-                yield Outcome(failure(task, " ".join(reason.split())[:200], year, extracted_at))
+                yield Outcome(failure(chunk[0], " ".join(reason.split())[:200], year, extracted_at))
             else:
-                yield Outcome(result, rss)
+                for result, rss in outcomes:
+                    yield Outcome(result, rss)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def chunk_size(n_tasks: int, jobs: int) -> int:
+    """About eight tasks per worker, at most MAX_CHUNK files each, at least one."""
+    return max(1, min(MAX_CHUNK, n_tasks // (max(1, jobs) * 8)))
+
+
+def work_chunk(
+    items: Sequence[InputFile],
+    year: int | None,
+    extracted_at: datetime,
+    function: Callable[[InputFile, int | None, datetime], tuple[FileResult, int | None]] = work,
+) -> list[tuple[FileResult, int | None]]:
+    """Runs on a worker: each file's extraction, which never raises for a file's content."""
+    return [function(item, year, extracted_at) for item in items]
