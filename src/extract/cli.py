@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path, PurePath
+from typing import Any, TypeVar
 
 import click
 
@@ -226,6 +228,20 @@ def _counted(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _output_option(what: str, default: str) -> Callable[[F], F]:
+    """`--output/-o FILE` of the commands that write one file."""
+    return click.option(
+        "--output",
+        "-o",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help=f"Where to write {what} (default: {default}).",
+    )
+
+
 @main.command("templates")
 def templates_command() -> None:
     """List the templates extract reads (the ids `run --template` accepts)."""
@@ -235,13 +251,7 @@ def templates_command() -> None:
 
 @main.command("report")
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Where to write the page (default: OUT/report.html).",
-)
+@_output_option("the page", "OUT/report.html")
 @click.option(
     "--lang",
     type=click.Choice(["zh", "en"]),
@@ -270,13 +280,7 @@ def report_command(out: Path, output: Path | None, lang: str) -> None:
 
 @main.command("excel")
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Where to write the workbook (default: OUT/datasets.xlsx).",
-)
+@_output_option("the workbook", "OUT/datasets.xlsx")
 def excel_command(out: Path, output: Path | None) -> None:
     """Write every dataset of OUT as a sheet of one Excel workbook.
 
