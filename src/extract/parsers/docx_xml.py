@@ -18,6 +18,7 @@ from extract.parsers.docx_styles import Styles
 
 _P, _TBL, _TR, _TC, _R = W + "p", W + "tbl", W + "tr", W + "tc", W + "r"
 _PPR, _SDT, _SDT_CONTENT = W + "pPr", W + "sdt", W + "sdtContent"
+_RPR, _VANISH = W + "rPr", W + "vanish"
 _CUSTOM_XML, _BOOKMARK = W + "customXml", W + "bookmarkStart"
 _TEXT, _TABS, _BREAKS = W + "t", {W + "tab", W + "ptab"}, {W + "br", W + "cr"}
 _TC_PR, _GRID_SPAN, _V_MERGE, _H_MERGE = W + "tcPr", W + "gridSpan", W + "vMerge", W + "hMerge"
@@ -114,7 +115,7 @@ class BodyWalker:
         )
 
     def _paragraph_text(self, p: Element, bookmarks: list[str]) -> tuple[str, str | None]:
-        ppr = p.find(_PPR)
+        ppr = p[0] if len(p) and p[0].tag == _PPR else None  # properties come first
         style_id = val(ppr.find(W + "pStyle")) if ppr is not None else None
         label = self._numbering.label(ppr, style_id)
         parts: list[str] = []
@@ -311,8 +312,9 @@ def _cell_props(tcpr: Element | None) -> tuple[int, str | None, str | None]:
 
 def _hidden(r: Element) -> bool:
     """Runs formatted `w:vanish` are not shown (field characters in them still count)."""
-    rpr = r.find(W + "rPr")
-    vanish = rpr.find(W + "vanish") if rpr is not None else None
+    # The schema puts a run's properties first: no search through its text children.
+    rpr = r[0] if len(r) and r[0].tag == _RPR else None
+    vanish = rpr.find(_VANISH) if rpr is not None else None
     return vanish is not None and val(vanish) not in ("0", "false", "off")
 
 
