@@ -970,3 +970,21 @@ def test_numbering_borrowed_through_a_numbering_style() -> None:
     )
     body = _numbered(8, 0, "总体目标") + _numbered(8, 0, "分项目标")
     assert _texts(body, styles=styles, numbering=numbering) == ["一、总体目标", "二、分项目标"]
+
+
+def test_properties_are_found_where_the_schema_puts_them() -> None:
+    """Row, cell, paragraph and run properties are read as the schema orders them: a row's
+    after its table-level exceptions, the others first (a hidden run, a deleted row, a
+    gridBefore after tblPrEx, a styled paragraph)."""
+    hidden = "<w:r><w:rPr><w:vanish/></w:rPr><w:t>HIDDEN</w:t></w:r>"
+    rows = [
+        '<w:tr><w:tblPrEx><w:tblBorders/></w:tblPrEx><w:trPr><w:gridBefore w:val="1"/></w:trPr>'
+        + _tc("shifted")
+        + "</w:tr>",
+        '<w:tr><w:tblPrEx><w:tblBorders/></w:tblPrEx><w:trPr><w:del w:id="2" w:author="x"/>'
+        "</w:trPr>" + _tc("deleted") + "</w:tr>",
+        "<w:tr><w:tc><w:tcPr/><w:p>" + _t("shown") + hidden + "</w:p></w:tc></w:tr>",
+    ]
+    doc = parse_docx(_docx(f"<w:tbl>{''.join(rows)}</w:tbl><w:p/>"))
+    (table,) = doc.tables()
+    assert {(c.row, c.col): c.text for c in table.cells} == {(0, 1): "shifted", (1, 0): "shown"}

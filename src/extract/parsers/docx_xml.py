@@ -19,6 +19,7 @@ from extract.parsers.docx_styles import Styles
 _P, _TBL, _TR, _TC, _R = W + "p", W + "tbl", W + "tr", W + "tc", W + "r"
 _PPR, _SDT, _SDT_CONTENT = W + "pPr", W + "sdt", W + "sdtContent"
 _RPR, _VANISH = W + "rPr", W + "vanish"
+_P_STYLE, _TR_PR = W + "pStyle", W + "trPr"
 _CUSTOM_XML, _BOOKMARK = W + "customXml", W + "bookmarkStart"
 _TEXT, _TABS, _BREAKS = W + "t", {W + "tab", W + "ptab"}, {W + "br", W + "cr"}
 _TC_PR, _GRID_SPAN, _V_MERGE, _H_MERGE = W + "tcPr", W + "gridSpan", W + "vMerge", W + "hMerge"
@@ -116,7 +117,8 @@ class BodyWalker:
 
     def _paragraph_text(self, p: Element, bookmarks: list[str]) -> tuple[str, str | None]:
         ppr = p[0] if len(p) and p[0].tag == _PPR else None  # properties come first
-        style_id = val(ppr.find(W + "pStyle")) if ppr is not None else None
+        style = ppr[0] if ppr is not None and len(ppr) and ppr[0].tag == _P_STYLE else None
+        style_id = val(style)  # the style comes first among the properties
         label = self._numbering.label(ppr, style_id)
         parts: list[str] = []
         self._inline(p, parts, bookmarks)
@@ -174,7 +176,7 @@ class BodyWalker:
         open_merges: dict[int, _CellDraft] = {}
         n_rows = n_cols = 0
         for tr in _rows(tbl):
-            trpr = tr.find(W + "trPr")
+            trpr = next((c for c in tr[:2] if c.tag == _TR_PR), None)  # after tblPrEx only
             if trpr is not None and trpr.find(W + "del") is not None:
                 continue  # a tracked row deletion
             open_merges, end = self._row(tr, trpr, n_rows, number, drafts, open_merges)
@@ -208,7 +210,8 @@ class BodyWalker:
         still_open: dict[int, _CellDraft] = {}
         previous: _CellDraft | None = None
         for tc in _cells(tr):
-            span, vmerge, hmerge = _cell_props(tc.find(_TC_PR))
+            # A cell's properties come first (the schema's order): no search through its text.
+            span, vmerge, hmerge = _cell_props(tc[0] if len(tc) and tc[0].tag == _TC_PR else None)
             paragraphs, tables = self._cell_content(tc)
             above = open_merges.get(col) if vmerge == "continue" else None
             if above is not None:
