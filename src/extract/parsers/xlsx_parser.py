@@ -240,9 +240,14 @@ class _SheetReader:
         if kind == "inlineStr":
             inline = cell.find(_IS)
             return self._styled_text(_rich_text(inline), cell) if inline is not None else ""
-        found = cell.findtext(_V)
+        found = formula = None
+        for child in cell:  # `f`, `v`, `is` are few: one pass beats lxml's tag-parsing find
+            if child.tag == _V:
+                found = child.text
+            elif child.tag == _F:
+                formula = child
         if not found:  # openpyxl and scripts write formulas with an empty or no `<v>`
-            if kind != "str" and cell.find(_F) is not None:
+            if kind != "str" and formula is not None:
                 self.grid.unsaved_formulas.append((r, c))
             return ""
         raw = str(found)
