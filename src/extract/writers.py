@@ -209,13 +209,7 @@ def read_table_unlocked(out: Path, name: str) -> pa.Table:
 def _read_files(path: Path, schema: pa.Schema) -> pa.Table:
     if not path.is_file():
         return schema.empty_table()
-    try:
-        with pq.ParquetFile(path) as parquet:
-            return _sorted(FILES_DATASET, _conform(parquet.read(), schema))
-    except (OSError, pa.ArrowException) as exc:
-        raise OutputError(
-            f"cannot read existing {path}: {exc}; move it away or use another output folder"
-        ) from exc
+    return _sorted(FILES_DATASET, _read_file(path, schema))
 
 
 def rows_to_table(name: str, rows: Sequence[Mapping[str, Any]]) -> pa.Table:
@@ -381,10 +375,6 @@ def _year_key(year: int | None) -> str:
     return UNKNOWN_YEAR if year is None else str(year)
 
 
-def _year_keys(table: pa.Table) -> set[str]:
-    return {_year_key(year) for year in pc.unique(table["fiscal_year"]).to_pylist()}
-
-
 def _split_by_year(table: pa.Table) -> dict[str, pa.Table]:
     years = table["fiscal_year"]
     parts: dict[str, pa.Table] = {}
@@ -438,7 +428,7 @@ def _listed(folder: Path, schema: pa.Schema) -> list[YearFile]:
 
 
 def _read_file(path: Path, schema: pa.Schema) -> pa.Table:
-    """One year file's rows, conformed to `schema` whatever version wrote it."""
+    """One file's rows, conformed to `schema` whatever version wrote it."""
     try:
         with pq.ParquetFile(path) as parquet:
             return _conform(parquet.read(), schema)
