@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	@touch $@
 
 $(TSTAMP): pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,ocr]'
 	@touch $@
 
 $(BSTAMP): pyproject.toml $(STAMP)

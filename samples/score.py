@@ -43,8 +43,33 @@ def score(path: Path, golden: Path) -> tuple[int, int]:
     return right, total
 
 
+def scanned_goldens() -> dict[Path, Path]:
+    """Each scanned sample (`make_scans.py`) with the golden of the text PDF it is a scan of."""
+    sys.path.insert(0, str(ROOT / "samples"))
+    from make_scans import MIXED, SCANS
+
+    def golden(source: str) -> Path:
+        family, _, name = source.rpartition("/")
+        stem = name.removesuffix(".pdf")
+        return ROOT / "tests" / "golden" / (family or stem) / (stem if family else "")
+
+    out = {ROOT / "samples" / "scanned" / f"{n}.pdf": golden(s.source) for n, s in SCANS.items()}
+    for name, (scan, _) in MIXED.items():
+        out[ROOT / "samples" / "scanned" / f"{name}.pdf"] = golden(SCANS[scan].source)
+    return out
+
+
 def main(families: list[str]) -> None:
     for family in families:
+        if family == "scanned":
+            right_all = total_all = 0
+            for path, golden in scanned_goldens().items():
+                right, total = score(path, golden)
+                right_all += right
+                total_all += total
+                print(f"{'scanned':<22} {path.stem:<26} {right / total:.4f}  ({right}/{total})")
+            print(f"{'scanned':<22} {'all':<26} {right_all / total_all:.4f}")
+            continue
         per_format: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for golden in sorted((ROOT / "tests" / "golden" / family).glob("*/")):
             for path in sorted((ROOT / "samples" / family).glob(f"{golden.name}.*")):

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Scanned pages are left unread unless a test asks for OCR (`tests/test_ocr.py`): OCR takes
+# seconds a page, and the other tests' scanned fixtures are about the error without it. Set
+# before any test runs, so worker processes and CLI subprocesses inherit it.
+os.environ["EXTRACT_OCR"] = "0"
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

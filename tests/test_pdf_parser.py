@@ -202,10 +202,10 @@ def test_an_unreadable_page_makes_the_document_partial(monkeypatch: pytest.Monke
 
     real = pdf_parser._read_page
 
-    def flaky(page: object) -> object:
+    def flaky(page: object, *rest: object) -> object:
         if getattr(page, "page_number", 0) == 5:
             raise ValueError("broken content stream")
-        return real(page)
+        return real(page, *rest)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pdf_parser, "_read_page", flaky)
     result = _extract(REFERENCE)

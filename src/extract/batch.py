@@ -35,6 +35,9 @@ from extract.pipeline import (
 )
 
 DEFAULT_TIMEOUT = 120.0
+# A PDF gets the timeout once per this many bytes: scanned pages take seconds each to OCR, and a
+# scan is large (a 200 dpi page is 150-500 KB), so its budget grows with its pages.
+PDF_BYTES_PER_TIMEOUT = 2 * 1024 * 1024
 DEFAULT_MEMORY_MB = 4096
 TASKS_PER_WORKER = 100  # a worker is replaced after this many files
 _CHUNK = 1 << 20
@@ -52,6 +55,14 @@ class Task:
     @property
     def doc_id(self) -> str:
         return self.sha256[:16]
+
+    def budget(self, timeout: float) -> float | None:
+        """Seconds this file may take: `timeout`, once per `PDF_BYTES_PER_TIMEOUT` of a PDF."""
+        if timeout <= 0:
+            return None
+        if self.source_format == "pdf":
+            return timeout * max(1.0, self.size / PDF_BYTES_PER_TIMEOUT)
+        return timeout
 
 
 @dataclass(slots=True)
@@ -213,7 +224,7 @@ def run_local(
             pool.schedule(
                 function,
                 args=(task.item, year, extracted_at),
-                timeout=timeout if timeout > 0 else None,
+                timeout=task.budget(timeout),
             ): task
             for task in tasks
         }
@@ -222,7 +233,8 @@ def run_local(
             try:
                 result, rss = future.result()
             except FutureTimeout:
-                reason = f"stopped after {timeout:g} s (--timeout): the file takes too long to read"
+                spent = task.budget(timeout) or timeout
+                reason = f"stopped after {spent:g} s (--timeout): the file takes too long to read"
                 yield Outcome(failure(task, reason, year, extracted_at))
             except ProcessExpired as exc:
                 yield Outcome(failure(task, _expired(exc.exitcode), year, extracted_at))

@@ -20,6 +20,7 @@ from extract import __version__
 from extract.batch import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from extract.names import shown
 from extract.parsers.formats import suffix_list
+from extract.parsers.pdf_parser import OCR_ENV
 from extract.pipeline import walk_inputs
 from extract.progress import Progress
 from extract.runner import COMMIT_EVERY_FILES, Options, Report, execute, stored_errors
@@ -62,7 +63,8 @@ def main() -> None:
     type=click.FloatRange(min=0),
     default=DEFAULT_TIMEOUT,
     show_default=True,
-    help="Seconds one file may take before it is stopped and recorded as failed (0: none).",
+    help="Seconds one file may take before it is stopped and recorded as failed (0: none);"
+    " a PDF gets it once per 2 MB (scanned pages take seconds each to OCR).",
 )
 @click.option(
     "--memory-limit",
@@ -106,6 +108,12 @@ def main() -> None:
     help="When another run is writing OUT, stop with exit 2 instead of waiting for it.",
 )
 @click.option(
+    "--no-ocr",
+    is_flag=True,
+    help="Leave scanned PDF pages unread instead of reading them by OCR (when the `ocr` extra"
+    " is installed).",
+)
+@click.option(
     "--template",
     "template_id",
     default=None,
@@ -128,6 +136,7 @@ def run(
     verbose: bool,
     strict: bool,
     no_wait: bool,
+    no_ocr: bool,
     template_id: str | None,
 ) -> None:
     """Extract INPUT files and folders (recursively) into OUT.
@@ -140,6 +149,8 @@ def run(
     if scheduler is not None and engine != "dask":
         _say("Error: --scheduler needs --engine dask", err=True)
         sys.exit(EXIT_USAGE)
+    if no_ocr:  # read by the PDF parser in every worker (forked or started after this)
+        os.environ[OCR_ENV] = "0"
     LOCK_POLICY.wait = not no_wait
     LOCK_POLICY.notice = lambda message: _say(message, err=True)
     try:

@@ -52,6 +52,7 @@ class Paragraph:
     heading_level: int | None = None
     bookmarks: tuple[str, ...] = ()
     location: Location = field(default_factory=Location)
+    confidence: float | None = None  # OCR: the least confident character's; None when printed
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,8 @@ class Cell:
     `row`/`col` are 0-based grid coordinates. `paragraphs` holds the cell's paragraphs as the
     source gave them (possibly with empty ones); `text` is them joined by newlines with
     leading/trailing empty paragraphs dropped. `tables` holds tables nested inside the cell.
+    `confidence` is set when the text was recognised from an image (OCR): the recognition
+    confidence (0-1) of its least certain character; None for text read from the file.
     """
 
     text: str
@@ -71,6 +74,7 @@ class Cell:
     paragraphs: tuple[str, ...] = ()
     location: Location = field(default_factory=Location)
     tables: tuple[Table, ...] = ()
+    confidence: float | None = None
 
     @staticmethod
     def from_paragraphs(
@@ -82,6 +86,7 @@ class Cell:
         col_span: int = 1,
         location: Location | None = None,
         tables: tuple[Table, ...] = (),
+        confidence: float | None = None,
     ) -> Cell:
         paras = tuple(paragraphs)
         lo, hi = 0, len(paras)
@@ -98,6 +103,7 @@ class Cell:
             paragraphs=paras,
             location=location if location is not None else Location(),
             tables=tables,
+            confidence=confidence,
         )
 
 
@@ -153,7 +159,8 @@ class Document:
     of the file that could not be read (a damaged or scanned page): what they held is missing,
     so the document can only be `partial`. `n_pages_parsed` is how many of a PDF's pages were
     read in full (table parsing by pdfplumber); the others held no target material and were
-    read faster (see `parsers.pdf_parser`).
+    read faster (see `parsers.pdf_parser`). `ocr_pages` is how many pages were read by OCR
+    (scanned pages without a text layer), None when the format has no pages.
     """
 
     blocks: tuple[Block, ...]
@@ -163,6 +170,7 @@ class Document:
     n_pages: int | None = None
     unread: tuple[str, ...] = ()
     n_pages_parsed: int | None = None
+    ocr_pages: int | None = None
 
     def paragraphs(self) -> Iterator[Paragraph]:
         for block in self.blocks:

@@ -230,6 +230,7 @@ def _assemble(
             "n_pages": doc.n_pages,
             "sheets": "; ".join(norm.sheets) or None,
             "n_pages_parsed": doc.n_pages_parsed,
+            "ocr_pages": doc.ocr_pages,
         }
     ]
     denormalize(rows, item.display)

@@ -59,6 +59,9 @@ DOCUMENTS = _schema(
     # The administrative division of the document: its projects' when they agree, else the one
     # its unit name prints (see the projects' columns of the same names).
     *_strings("division_code", "region_name", "region_source"),
+    # Added: how many pages were read by OCR (scanned pages without a text layer); null for
+    # formats without pages.
+    ("ocr_pages", COUNT),
 )
 
 DEPARTMENT_GOALS = _schema(*_DOC_YEAR_SEQ, *_strings("kind", "name", "goal", "indicator"))
@@ -107,6 +110,9 @@ INDICATORS = _schema(
     ("weight", WEIGHT),
     # Added: the project's code and name repeated, so a sheet of indicators needs no join.
     *_strings("project_code", "project_name"),
+    # Added: for a scanned page read by OCR, the recognition confidence (0-1) of the least
+    # certain cell the indicator was read from; null for text read from the file.
+    ("ocr_confidence", pa.float64()),
 )
 
 # `seq` is an added column: issues have no natural order, so the writer numbers them per document

@@ -14,6 +14,7 @@ from typing import Any
 from extract.model import Block, Document, Paragraph
 from extract.normalizers import fiscal
 from extract.normalizers.findings import ERROR, INFO, WARNING, Finding, severity_of
+from extract.normalizers.ocr_review import low_confidence_findings
 from extract.normalizers.part_one import is_part_heading, parse_part_one
 from extract.normalizers.project_rows import document_unit, project_rows
 from extract.normalizers.rows import Event, events
@@ -80,6 +81,7 @@ def normalize(doc: Document, template: str | None = None) -> Normalized:
         out.findings.extend(rows.findings)
     out.findings.extend(Finding(INFO, "parser_note", note) for note in doc.notes)
     out.findings.extend(Finding(ERROR, "content_unread", part) for part in doc.unread)
+    out.findings.extend(low_confidence_findings(doc))
     _document_facts(out, doc, part_one, projects)
     required = {t.family: t.required for t in load_templates()}
     out.findings.extend(validate(out.projects, out.spending_plan, out.indicators, required))

@@ -320,6 +320,7 @@ def _indicator(seq: int, n: int, ind: Indicator, findings: list[Finding]) -> Row
         "horizon": ind.horizon,
         "direction": direction_of(ind.direction) if ind.direction else None,
         "weight": parse_weight(ind.weight),
+        "ocr_confidence": ind.ocr_confidence,
     }
 
 

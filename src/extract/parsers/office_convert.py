@@ -126,4 +126,5 @@ def parse_doc(data: bytes) -> Document:
         n_pages=doc.n_pages,
         unread=doc.unread,
         n_pages_parsed=doc.n_pages_parsed,
+        ocr_pages=doc.ocr_pages,
     )

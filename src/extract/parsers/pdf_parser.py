@@ -20,6 +20,12 @@ by PDFium hold everything the full reading would (lines, tables, cells), so head
 lines, prose, table numbers and running headers come out the same. `documents.n_pages_parsed`
 counts the pages pdfplumber read; `parse_pdf(data, triage=False)`, `TRIAGE = False` or the
 environment variable `EXTRACT_PDF_TRIAGE=0` read every page with pdfplumber.
+
+Scanned pages (an image over the page and no text) are read by OCR when the `ocr` extra is
+installed (`pdf_scanned`): into the same chars and table cells, each char with its recognition
+confidence, so the rest of this module treats them as text pages. `parse_pdf(data, ocr=False)`
+or `EXTRACT_OCR=0` (`extract run --no-ocr`) leave them unread, as does a machine without the
+extra; a PDF of scanned pages only is then one line saying how to install OCR.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ import io
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -37,22 +43,33 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extract.model import Block, Cell, Document, Location, Paragraph, ParseError, Table
+from extract.parsers import ocr_engine
 from extract.parsers.pdf_layout import page_objects
 from extract.parsers.pdf_light import LightReader, LightUnavailable
 from extract.parsers.pdf_rulings import table_cells
 from extract.parsers.pdf_tables import Box, PageTable, StitchedTable
-from extract.parsers.pdf_text import Char, Flow, Line, furniture, glue, lines_of, measure_flow
+from extract.parsers.pdf_text import (
+    Char,
+    Flow,
+    Line,
+    furniture,
+    glue,
+    lines_of,
+    lower,
+    measure_flow,
+)
 from extract.recognize.markers import holds_target_material
+
+if TYPE_CHECKING:  # OCR's modules import OpenCV, which only the `ocr` extra installs
+    from extract.parsers.pdf_scanned import ScannedPage, ScanReader
 
 _PASSWORD = (
     "password-protected PDF: it cannot be opened without its password;"
     " save an unprotected copy and try again"
 )
 _DAMAGED = "not a valid PDF file (damaged or truncated)"
-_SCANNED = (
-    "scanned PDF: the pages are images without a text layer;"
-    " it needs OCR (e.g. ocrmypdf) before its text can be extracted"
-)
+_SCANNED = "scanned PDF: the pages are images without a text layer; {why}"
+_OCR_OFF = "OCR is turned off (--no-ocr / EXTRACT_OCR=0)"
 _NO_TEXT = "the PDF has no text on any page"
 _UNMAPPED = (
     "the PDF's fonts carry no text mapping, so its characters cannot be read;"
@@ -67,17 +84,25 @@ _MARGIN_SLACK = 36.0  # points a bottom margin may exceed the top one
 # turns it off for a run without code.
 TRIAGE = True
 _TRIAGE_ENV = "EXTRACT_PDF_TRIAGE"
+OCR_ENV = "EXTRACT_OCR"  # `extract run --no-ocr` sets it to 0 for its workers
 
 
-def parse_pdf(data: bytes, *, triage: bool | None = None) -> Document:
+def _env_on(name: str) -> bool:
+    return os.environ.get(name, "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+def parse_pdf(data: bytes, *, triage: bool | None = None, ocr: bool | None = None) -> Document:
     """Parses a PDF; anything unexpected becomes a ParseError with a one-line reason.
 
     `triage` (default: `TRIAGE`, unless EXTRACT_PDF_TRIAGE=0) reads pages without target
-    material with PDFium instead of pdfplumber; False reads every page with pdfplumber."""
+    material with PDFium instead of pdfplumber; False reads every page with pdfplumber.
+    `ocr` (default: on unless EXTRACT_OCR=0) reads scanned pages by OCR when it is installed."""
     if triage is None:
-        triage = TRIAGE and os.environ.get(_TRIAGE_ENV, "1").strip() not in ("0", "false", "no")
+        triage = TRIAGE and _env_on(_TRIAGE_ENV)
+    if ocr is None:
+        ocr = _env_on(OCR_ENV)
     try:
-        return _parse(data, triage)
+        return _parse(data, triage, ocr)
     except ParseError:
         raise
     except Exception as exc:
@@ -107,7 +132,8 @@ class _Page:
     tables: list[PageTable]
     n_chars: int = 0
     n_unmapped: int = 0
-    scanned: bool = False
+    scanned: bool = False  # an image without text, left unread
+    ocr: bool = False  # an image without text, read by OCR
 
 
 @dataclass(slots=True)
@@ -124,6 +150,7 @@ class _Assembler:
     _para_text: str = ""
     _para_page: int = 0  # page of the paragraph's last line
     _para_first_page: int = 0
+    _para_confidence: float | None = None
     _table: StitchedTable | None = None
     _table_page: int = 0
     _table_end: tuple[int, float] = (0, 0.0)  # (page height, bottom) of its last part
@@ -138,8 +165,10 @@ class _Assembler:
                 self._para_text += glue(self._para[-1], line.text) + line.text
                 self._para.append(line)
                 self._para_page = page
+                self._para_confidence = lower(self._para_confidence, line.confidence)
                 return
             self._flush_para()
+        self._para_confidence = line.confidence
         self._para = [line]
         self._para_text = line.text
         self._para_page = self._para_first_page = page
@@ -182,7 +211,11 @@ class _Assembler:
     def _flush_para(self) -> None:
         if self._para:
             location = Location(page=self._para_first_page)
-            self.blocks.append(Paragraph(text=self._para_text, location=location))
+            self.blocks.append(
+                Paragraph(
+                    text=self._para_text, location=location, confidence=self._para_confidence
+                )
+            )
             self._para = []
 
     def _flush_table(self) -> None:
@@ -200,6 +233,7 @@ class _Assembler:
                 row_span=c.row_span,
                 col_span=c.col_span,
                 location=Location(page=c.page, table=number, row=c.row + 1, col=c.col + 1),
+                confidence=c.confidence,
             )
             for c in sorted(table.cells, key=lambda c: (c.row, c.col))
         )
@@ -213,32 +247,44 @@ class _Assembler:
         )
 
 
-def _parse(data: bytes, triage: bool) -> Document:
+def _parse(data: bytes, triage: bool, ocr: bool) -> Document:
     notes: list[str] = []
     failed: dict[int, str] = {}  # page index -> why it could not be read
-    with pdfplumber.open(io.BytesIO(data), password="") as pdf:
-        n_pages = len(pdf.pages)
-        if n_pages == 0:
-            raise ParseError(f"{_DAMAGED}: no pages found")
-        reader = _light_reader(data, n_pages) if triage else None
-        if reader is None:
-            read = {i: _full_page(page, i, failed) for i, page in _pages(pdf, range(n_pages))}
-            n_parsed = n_pages
-        else:
-            try:
-                read, n_parsed = _triaged(pdf, reader, failed)
-            finally:
-                reader.close()
+    no_ocr = _OCR_OFF if not ocr else ocr_engine.available()
+    scans = _Scans(data) if no_ocr is None else None
+    try:
+        with pdfplumber.open(io.BytesIO(data), password="") as pdf:
+            n_pages = len(pdf.pages)
+            if n_pages == 0:
+                raise ParseError(f"{_DAMAGED}: no pages found")
+            reader = _light_reader(data, n_pages) if triage else None
+            if reader is None:
+                read = {
+                    i: _full_page(page, i, failed, scans) for i, page in _pages(pdf, range(n_pages))
+                }
+                n_parsed = n_pages
+            else:
+                try:
+                    read, n_parsed = _triaged(pdf, reader, failed, scans)
+                finally:
+                    reader.close()
+    finally:
+        if scans is not None:
+            scans.close()
     unread = [failed[i] for i in sorted(failed)]
     pages = [p for _, p in sorted(read.items()) if p is not None]
     n_chars = sum(p.n_chars for p in pages)
     if n_chars == 0:
-        raise ParseError(_SCANNED if any(p.scanned for p in pages) else _NO_TEXT)
+        if any(p.scanned for p in pages):
+            raise ParseError(_SCANNED.format(why=f"it needs OCR: {no_ocr}"))
+        if any(p.ocr for p in pages):
+            raise ParseError(_SCANNED.format(why="OCR found no text on them"))
+        raise ParseError(_NO_TEXT)
     if sum(p.n_unmapped for p in pages) * 2 > n_chars:
         raise ParseError(_UNMAPPED)
     for p in pages:
         if p.scanned:
-            unread.append(f"page {p.number} is a scanned image without text (it needs OCR)")
+            unread.append(f"page {p.number} is a scanned image without text ({no_ocr})")
     dropped = furniture([p.lines for p in pages], [p.height for p in pages])
     for i, p in enumerate(pages):
         p.lines = [line for j, line in enumerate(p.lines) if (i, j) not in dropped]
@@ -260,13 +306,35 @@ def _parse(data: bytes, triage: bool) -> Document:
         n_pages=n_pages,
         unread=tuple(unread),
         n_pages_parsed=n_parsed,
+        ocr_pages=sum(p.ocr for p in pages),
     )
 
 
-def _full_page(page: Any, index: int, failed: dict[int, str]) -> _Page | None:
-    """The page read by pdfplumber; None when it cannot be read (said in `failed`)."""
+class _Scans:
+    """The OCR reader of one document, opened on the first scanned page."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._reader: ScanReader | None = None
+
+    def read(self, index: int) -> ScannedPage:
+        if self._reader is None:
+            from extract.parsers.pdf_scanned import ScanReader
+
+            self._reader = ScanReader(self._data)
+        return self._reader.read(index)
+
+    def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+
+
+def _full_page(
+    page: Any, index: int, failed: dict[int, str], scans: _Scans | None
+) -> _Page | None:
+    """The page read by pdfplumber (or OCR); None when it cannot be read (said in `failed`)."""
     try:
-        return _read_page(page)
+        return _read_page(page, scans)
     except Exception as exc:  # one damaged page costs that page only
         failed[index] = f"page {page.page_number} could not be read ({_one_line(_inner(exc))})"
         return None
@@ -291,7 +359,7 @@ def _light_reader(data: bytes, n_pages: int) -> LightReader | None:
 
 
 def _triaged(
-    pdf: Any, reader: LightReader, failed: dict[int, str]
+    pdf: Any, reader: LightReader, failed: dict[int, str], scans: _Scans | None
 ) -> tuple[dict[int, _Page | None], int]:
     """Every page without target material read by PDFium, the others by pdfplumber; returns
     the pages by index and how many pdfplumber read."""
@@ -317,7 +385,7 @@ def _triaged(
     parsed: set[int] = set()
     while wanted - parsed:
         for i, page in _pages(pdf, sorted(wanted - parsed)):
-            full = read[i] = _full_page(page, i, failed)
+            full = read[i] = _full_page(page, i, failed, scans)
             parsed.add(i)
             if full is not None and i + 1 < n_pages and _is_target(full):
                 wanted.add(i + 1)  # a target page PDFium could not read
@@ -405,14 +473,22 @@ def _reading_order(page: _Page) -> list[Line | PageTable]:
     return items
 
 
-def _read_page(page: Any) -> _Page:
+def _read_page(page: Any, scans: _Scans | None) -> _Page:
     """One page read in full by pdfplumber (pdfminer's layout of its content stream): table
-    finding, then every char. The numbers are pdfplumber's own, without its slower paths."""
+    finding, then every char. The numbers are pdfplumber's own, without its slower paths.
+    A scanned page is read by OCR instead, when `scans` is given."""
     chars, edges = page_objects(page)  # `page.chars` and `page.edges`, made faster
+    if not chars and _mostly_image(page):
+        if scans is None:
+            built = _build_page(page.page_number, float(page.height), chars, [])
+            built.scanned = True
+            return built
+        scanned = scans.read(page.page_number - 1)
+        built = _build_page(page.page_number, float(page.height), scanned.chars, scanned.boxes)
+        built.ocr = True
+        return built
     boxes = table_cells(edges)  # what `page.find_tables()` finds, found faster
-    built = _build_page(page.page_number, float(page.height), chars, boxes)
-    built.scanned = not chars and _mostly_image(page)
-    return built
+    return _build_page(page.page_number, float(page.height), chars, boxes)
 
 
 def _build_page(

@@ -22,7 +22,9 @@ from extract.parsers.pdf_text import (
     cell_paragraphs,
     glue_text,
     is_full,
+    least_confidence,
     lines_of,
+    lower,
     may_be_full,
 )
 
@@ -62,6 +64,7 @@ class CellDraft:
     chars: list[Char] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
     text: CellText = field(default_factory=lambda: CellText([]))
+    confidence: float | None = None  # OCR: the least confident char's
 
     def finish(self, *, on_edge: bool) -> None:
         """Chars to paragraphs; then what is no longer needed is let go, since every page's
@@ -71,6 +74,7 @@ class CellDraft:
         lines: list[Line] = lines_of(self.chars)
         text = cell_paragraphs(lines, self.box[0], self.box[2])
         self.paragraphs = text.paragraphs
+        self.confidence = least_confidence(self.chars)
         self.text = text if on_edge else _NO_TEXT
         self.chars = _NO_CHARS
         self.box = _NO_BOX
@@ -242,6 +246,7 @@ class StitchedTable:
                 rest.append(cell)
                 continue
             above.row_span = cell.row + offset + cell.row_span - above.row
+            above.confidence = lower(above.confidence, cell.confidence)
             if cell.paragraphs:
                 if above.paragraphs and is_full(above.text.last_gap, cell.text.first_lead):
                     head, *tail = cell.paragraphs

@@ -36,6 +36,8 @@ _TOLERANCE = 0.75
 # Between lines of one paragraph, the top-to-top distance stays within this factor of the
 # usual line pitch; paragraph spacing adds more.
 _PITCH_SLACK = 1.25
+# Of an em: how far OCR may misplace a line's end (see `ocr_slack`).
+_OCR_SLACK = 0.2
 # A first line indented by more than this many font sizes starts a paragraph (首行缩进).
 _INDENT = 1.5
 
@@ -53,6 +55,7 @@ class Line:
     bottom: float
     size: float
     lead: float = 0.0
+    confidence: float | None = None  # OCR'd chars: the least confident one's
 
     @property
     def single_token(self) -> bool:
@@ -92,7 +95,11 @@ def _line(chars: list[Char]) -> Line | None:
         text = char["text"]
         if previous is not None and not text.isspace() and parts and not parts[-1].isspace():
             gap = char["x0"] - previous["x1"]
-            if gap > _SPACE_GAP * char["size"] and not (_cjk(parts[-1][-1]) or _cjk(text[:1])):
+            if (
+                gap > _SPACE_GAP * char["size"]
+                and not (_cjk(parts[-1][-1]) or _cjk(text[:1]))
+                and not _one_reading(previous, char)
+            ):
                 parts.append(" ")
         parts.append(text)
         previous = char
@@ -116,7 +123,30 @@ def _line(chars: list[Char]) -> Line | None:
         bottom=bottom,
         size=size,
         lead=_lead(visible, size),
+        confidence=least_confidence(visible),
     )
+
+
+def least_confidence(chars: Sequence[Char]) -> float | None:
+    """The lowest OCR confidence of `chars`; None for chars of a text layer (which have none:
+    OCR gives every char one, so the first tells)."""
+    if not chars or "confidence" not in chars[0]:
+        return None
+    return float(min(c["confidence"] for c in chars))
+
+
+def lower(a: float | None, b: float | None) -> float | None:
+    """The lower of two confidences, None meaning 'not recognised' (certain)."""
+    if a is None:
+        return b
+    return a if b is None or a < b else b
+
+
+def _one_reading(a: Char, b: Char) -> bool:
+    """Both read by OCR in one text line: the recogniser wrote the spaces it saw, and its
+    character places are too rough to add any."""
+    line = a.get("ocr_line")
+    return line is not None and line == b.get("ocr_line")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -160,6 +190,12 @@ def glue_text(before: str, after: str, *, broken_word: bool = False) -> str:
     return "" if broken_word else " "
 
 
+def ocr_slack(line: Line) -> float:
+    """Room at a line's end that OCR may have mismeasured: it places characters by where the
+    recogniser fired, to a tenth of an em or two; a text layer's places are exact."""
+    return 0.0 if line.confidence is None else _OCR_SLACK * line.size
+
+
 def may_be_full(gap: float, lead: float) -> bool:
     """Whether a line may have had no room for the next start: within measuring noise of it."""
     return gap < lead + _TOLERANCE
@@ -190,7 +226,7 @@ def cell_paragraphs(lines: Sequence[Line], left: float, right: float) -> CellTex
     edge = right - padding
     paragraphs: list[str] = [lines[0].text]
     for previous, line in pairwise(lines):
-        if is_full(edge - previous.x1, line.lead):
+        if is_full(edge - previous.x1 - ocr_slack(previous), line.lead):
             paragraphs[-1] += glue(previous, line.text) + line.text
         else:
             paragraphs.append(line.text)
@@ -208,7 +244,8 @@ class Flow:
 
     def continues(self, previous: Line, line: Line, *, same_page: bool) -> bool:
         """Whether `line` carries on the paragraph `previous` ended a line of."""
-        if abs(previous.size - line.size) > 0.5 or not is_full(self.right - previous.x1, line.lead):
+        room = self.right - previous.x1 - ocr_slack(previous)
+        if abs(previous.size - line.size) > 0.5 or not is_full(room, line.lead):
             return False
         if line.x0 > self.left + _INDENT * line.size:
             return False
@@ -248,7 +285,7 @@ def _right_edge(lines: Sequence[Line]) -> float:
 # --- running headers, footers and page numbers ----------------------------------------------
 
 _PAGE_NUMBER = re.compile(
-    r"^(?:[-—–－_~\s]*\d+[-—–－_~\s]*"
+    r"^(?:[-—–－_~一\s]*\d+[-—–－_~一\s]*"
     r"|第\s*\d+\s*页(?:\s*[,，/、]?\s*共\s*\d+\s*页)?"
     r"|共\s*\d+\s*页\s*第\s*\d+\s*页"
     r"|\d+\s*/\s*\d+"

@@ -120,6 +120,7 @@ class _RawRow:
     texts: dict[int, str]  # grid column -> cleaned text ("" when empty)
     shared: set[int]  # columns whose cell is the same as the value column's (a spanning row)
     location: str
+    confidence: dict[int, float] = field(default_factory=dict)  # OCR'd cells, by column
 
 
 @dataclass(slots=True)
@@ -154,6 +155,7 @@ class GridReader:
             return
         texts: dict[int, str] = {}
         shared: set[int] = set()
+        confidence: dict[int, float] = {}
         value_cols = [c.col for c in self.header.columns if c.field == "value"]
         value_cells = {id(self.cells.cell_at(row.table, row.index, c)) for c in value_cols}
         for column in self.header.columns:
@@ -161,8 +163,10 @@ class GridReader:
             texts[column.col] = (clean_text(cell.text) or "") if cell is not None else ""
             if cell is not None and column.field != "value" and id(cell) in value_cells:
                 shared.add(column.col)
+            if cell is not None and cell.confidence is not None and cell.text:
+                confidence[column.col] = cell.confidence
         if any(texts.values()):
-            self.rows.append(_RawRow(texts, shared, row.location()))
+            self.rows.append(_RawRow(texts, shared, row.location(), confidence))
 
     # --- finishing ----------------------------------------------------------------------
 
@@ -329,6 +333,9 @@ def _indicator(
         nature=values.get("nature") or None,
         unit=values.get("unit") or None,
         weight=values.get("weight") or None,
+        ocr_confidence=min(
+            (raw.confidence[c] for c in cols.values() if c in raw.confidence), default=None
+        ),
     )
 
 

@@ -38,6 +38,7 @@ class Indicator:
     nature: str | None = None  # a cell holding 定性/定量
     unit: str | None = None  # 计量单位
     weight: str | None = None
+    ocr_confidence: float | None = None  # the least certain OCR'd cell it was read from
 
 
 @dataclass(slots=True)

@@ -307,6 +307,7 @@ CODE_MEANINGS_ZH: Final[dict[str, str]] = {
     "text_unrecognized": "项目表中无法对应到任何列的文字",
     "layout_unrecognized": "无法识别为绩效目标文件",
     "content_unread": "文件的一部分（损坏或扫描的页）无法读取",
+    "ocr_low_confidence": "OCR 从扫描件识别、置信度低的数字：请对照扫描件核对",
     "file_unreadable": "文件完全无法读取",
     "parser_note": "文件格式中的歧义是如何处理的",
     "template_unmatched": "看似绩效目标表、但没有模板能读取的表格",

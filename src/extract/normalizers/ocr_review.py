@@ -1,0 +1,61 @@
+"""Figures read by OCR that a reviewer should check against the scan.
+
+A scanned page's text is a recogniser's best reading, and a misread figure looks as right as a
+true one. The recogniser's confidence in each character travels with the cells and paragraphs
+(`model.Cell.confidence`); a cell or paragraph holding a figure (an amount, a percentage, a
+comparator) whose least certain character is below `THRESHOLD` gets an `ocr_low_confidence`
+warning naming its page and cell, so a reviewer checks exactly those.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extract.model import Cell, Document, Paragraph, Table
+from extract.normalizers.findings import WARNING, Finding
+
+# Calibrated on our scanned samples (samples/make_scans.py): every figure read wrong had a
+# character below this; see tests/test_ocr.py.
+THRESHOLD = 0.9
+_FIGURE = regex.compile(r"[0-9０-９%％≥≤><＞＜=±]")
+_SHOWN = 40  # characters of the text quoted in the message
+
+
+def low_confidence_findings(doc: Document) -> list[Finding]:
+    out: list[Finding] = []
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            if _doubtful(block.text, block.confidence):
+                out.append(_finding(block.text, block.confidence, block.location.describe()))
+            continue
+        for table in block.iter_tables():
+            out.extend(_table_findings(table))
+    return out
+
+
+def _table_findings(table: Table) -> list[Finding]:
+    return [
+        _finding(cell.text, cell.confidence, _where(cell))
+        for cell in table.cells
+        if _doubtful(cell.text, cell.confidence)
+    ]
+
+
+def _doubtful(text: str, confidence: float | None) -> bool:
+    return confidence is not None and confidence < THRESHOLD and bool(_FIGURE.search(text))
+
+
+def _where(cell: Cell) -> str:
+    return cell.location.describe()
+
+
+def _finding(text: str, confidence: float | None, location: str) -> Finding:
+    shown = " ".join(text.split())
+    if len(shown) > _SHOWN:
+        shown = shown[: _SHOWN - 1] + "…"
+    return Finding(
+        WARNING,
+        "ocr_low_confidence",
+        f"OCR read {shown!r} with confidence {confidence or 0:.2f}: check it against the scan",
+        location,
+    )

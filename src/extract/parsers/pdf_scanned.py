@@ -1,0 +1,151 @@
+"""Scanned PDF pages read by OCR into what the text reader reads off a text layer.
+
+A page without a text layer is rendered, its seals removed (`scan_image`), straightened, and
+read twice: its ruling lines become the edges a drawn table gives (so `pdf_rulings` finds the
+same cells, spans included), and its characters, recognised with their boxes, become chars in
+points carrying a `confidence`. `pdf_parser` then builds the page exactly as it builds a text
+page, so everything after it (cells, paragraphs, tables joined across pages, templates) is the
+same code for both. Pages are read one at a time: a mixed PDF reads its text pages from the
+text layer and its scanned pages here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
+from typing import Any
+
+from extract.parsers import ocr_engine, scan_image
+from extract.parsers.pdf_rulings import Edge, line_edge, table_cells
+from extract.parsers.pdf_tables import Box
+from extract.parsers.pdf_text import is_cjk
+
+DPI = 200  # pages are rendered at this resolution, whatever the scan's own
+# A printed character's box is taller than its font size (the line box includes leading).
+_BOX_TO_SIZE = 1.25
+_JOIN = 0.4  # of the line height: glyphs closer than this are one run of text
+
+
+@dataclass(slots=True)
+class ScannedPage:
+    chars: list[dict[str, Any]]  # pdfplumber-like chars, with a `confidence`
+    boxes: list[list[Box]]  # each table's cell rectangles, in points
+    skew: float  # degrees the scan was turned by
+
+
+class ScanReader:
+    """Reads scanned pages of one PDF (opened once, with PDFium)."""
+
+    def __init__(self, data: bytes) -> None:
+        import pypdfium2 as pdfium
+
+        self._pdf = pdfium.PdfDocument(data)
+
+    def close(self) -> None:
+        self._pdf.close()
+
+    def read(self, index: int) -> ScannedPage:
+        page = self._pdf[index]
+        try:
+            scale = DPI / 72
+            bitmap = page.render(scale=scale, rev_byteorder=True)  # RGB(x), not BGR(x)
+            rgb = bitmap.to_numpy()[:, :, :3].copy()
+            bitmap.close()
+        finally:
+            page.close()
+        return read_image(rgb, DPI)
+
+
+def read_image(rgb: Any, dpi: float) -> ScannedPage:
+    """One page image to chars and table cells in points (1/72 inch)."""
+    grey = scan_image.grey_without_seals(rgb)
+    angle = scan_image.skew(grey)
+    grey = scan_image.straighten(grey, angle)
+    k = 72 / dpi
+    grey, _ = scan_image.without_grey_seals(grey, dpi)
+    glyphs = ocr_engine.recognise(grey)
+    edges = _edges(scan_image.rules(grey, dpi, _runs(glyphs)), k)
+    boxes = table_cells(edges) if edges else []
+    return ScannedPage(_chars(glyphs, k), boxes, angle)
+
+
+def _runs(glyphs: Sequence[ocr_engine.Glyph]) -> list[scan_image.TextBox]:
+    """Boxes of text to erase before rulings are looked for: each line's glyphs, joined where
+    they are closer than a ruling and the padding either side of it could be."""
+    out: list[scan_image.TextBox] = []
+    previous: ocr_engine.Glyph | None = None
+    for g in glyphs:
+        if (
+            previous is not None
+            and g.line == previous.line
+            and g.x0 - out[-1][2] < _JOIN * g.line_height
+        ):
+            x0, top, _, bottom, height = out[-1]
+            out[-1] = (x0, min(top, g.top), g.x1, max(bottom, g.bottom), height)
+        else:
+            out.append((g.x0, g.top, g.x1, g.bottom, g.line_height))
+        previous = g
+    return out
+
+
+def _edges(rules: Sequence[scan_image.Rule], k: float) -> list[Edge]:
+    out: list[Edge] = []
+    for r in rules:
+        x0, x1, top, bottom = r.x0 * k, r.x1 * k, r.y0 * k, r.y1 * k
+        out.append(line_edge(x0, x1, top, bottom, x1 - x0, bottom - top))
+    return out
+
+
+def _chars(glyphs: Sequence[ocr_engine.Glyph], k: float) -> list[dict[str, Any]]:
+    """Glyphs as chars in points. The recogniser places a character by where it fired, not by
+    the glyph's outline; a printed CJK character is one em wide, so each line's CJK characters
+    are given their em (the line's usual distance between them) about where they were found,
+    and the em is the line's font size. That is what tells a full line from a short one."""
+    out: list[dict[str, Any]] = []
+    for _, group in groupby(glyphs, key=attrgetter("line")):
+        line = list(group)
+        em = _em(line)
+        for g in line:
+            middle = (g.top + g.bottom) / 2 * k
+            x0, x1 = g.x0 * k, g.x1 * k
+            if is_cjk(g.text[:1]):
+                centre = (x0 + x1) / 2
+                x0, x1 = centre - em * k / 2, centre + em * k / 2
+            size = em * k
+            out.append(
+                {
+                    "text": g.text,
+                    "x0": x0,
+                    "x1": x1,
+                    "top": middle - size / 2,
+                    "bottom": middle + size / 2,
+                    "size": size,
+                    "confidence": g.confidence,
+                    "ocr_line": g.line,
+                }
+            )
+    return out
+
+
+def _em(line: Sequence[ocr_engine.Glyph]) -> float:
+    """A line's em in pixels: over its longest run of CJK characters side by side, the
+    distance from the first one's centre to the last one's, shared out (one character's place
+    is uncertain, a run's span much less); without such a run, its box height less leading."""
+    best: tuple[int, float] = (0, 0.0)
+    run: list[ocr_engine.Glyph] = []
+    for g in [*line, None]:
+        if g is not None and is_cjk(g.text[:1]) and (not run or _adjacent(run[-1], g)):
+            run.append(g)
+            continue
+        if len(run) >= 2 and len(run) > best[0]:
+            span = (run[-1].x0 + run[-1].x1 - run[0].x0 - run[0].x1) / 2
+            best = (len(run), span / (len(run) - 1))
+        run = [g] if g is not None and is_cjk(g.text[:1]) else []
+    return best[1] if best[0] else line[0].line_height / _BOX_TO_SIZE
+
+
+def _adjacent(a: ocr_engine.Glyph, b: ocr_engine.Glyph) -> bool:
+    """Set solid: no more than half a character's room between them."""
+    return b.x0 - a.x1 < 0.5 * (a.x1 - a.x0 + b.x1 - b.x0) / 2 + 1

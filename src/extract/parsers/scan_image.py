@@ -1,0 +1,220 @@
+"""A scanned page image made ready for reading: seals out, straightened, ruling lines found.
+
+A scan is an image in pixels; the rest of the PDF reader works in points. Everything here
+returns pixel geometry of the straightened image, and `pdf_scanned` converts it. The ruling
+lines found here are handed to the same table finder the text reader uses (`pdf_rulings`), as
+the edges a drawn table would give, so merged cells and spans come out the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+Image = NDArray[Any]  # uint8 pixels: grey (h, w) or RGB (h, w, 3)
+TextBox = tuple[float, float, float, float, float]  # x0, top, x1, bottom, line height
+
+# Red ink (official seals, 公章) in a colour scan: red above green and blue by this much, and
+# bright enough not to be print under the seal (stamp ink is a dye: toner shows through black).
+_RED_MARGIN = 35
+_RED_FLOOR = 110
+# Straightening: angles tried, in degrees (a scan is rarely more than ±1° off; allow twice).
+_MAX_SKEW = 2.0
+_SKEW_STEP = 0.05
+_SKEW_WIDTH = 900  # pixels wide the skew is measured at
+# Ruling lines: a horizontal run at least this many inches long, a vertical one at least this
+# tall (a table row can be as low as 0.15 in). Text is erased first (`rules(..., text=)`), so
+# glyph strokes in a row of characters do not line up into a ruling; a stroke left over that
+# passes never meets three other lines, so never makes a cell.
+_MIN_H_RULE = 0.25
+_MIN_V_RULE = 0.1
+_MAX_RULE_WIDTH = 1 / 20  # inches: thicker is a filled shape, not a ruling
+_GAP = 0.015  # inches of broken ink (noise, a faint scan) bridged along a line
+_TOUCH = 0.012  # inches between a vertical ruling's end and the horizontal one it meets
+_TEXT_CORE = 0.35  # of a text line's height each side of its middle: where its glyphs' ink is
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A ruling line in pixels: horizontal (y0 == y1) or vertical (x0 == x1)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def horizontal(self) -> bool:
+        return self.y0 == self.y1
+
+
+def grey_without_seals(rgb: Image) -> Image:
+    """Grey levels with red ink turned to paper: a seal stamped over a cell must not cover its
+    text. Black text under red ink stays black (it is not red)."""
+    if rgb.ndim == 2:
+        return rgb
+    r = rgb[:, :, 0].astype(np.int16)
+    g = rgb[:, :, 1].astype(np.int16)
+    b = rgb[:, :, 2].astype(np.int16)
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    red = ((r - np.maximum(g, b)) > _RED_MARGIN) & (r > _RED_FLOOR)
+    grey[red] = 255
+    return grey
+
+
+def ink(grey: Image) -> Image:
+    """Binary image, ink = 255: Otsu's threshold, which separates print from paper on a scan
+    of any exposure."""
+    _, binary = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    return binary
+
+
+def skew(grey: Image) -> float:
+    """The angle (degrees, counter-clockwise) the page's lines of text and rulings are turned
+    by: the rotation that makes the rows of ink sharpest (largest variance of the row sums)."""
+    scale = min(1.0, _SKEW_WIDTH / grey.shape[1])
+    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    binary = ink(small)
+    if not binary.any():
+        return 0.0
+    h, w = binary.shape
+    centre = (w / 2, h / 2)
+
+    def sharpness(angle: float) -> float:
+        matrix = cv2.getRotationMatrix2D(centre, angle, 1.0)
+        turned = cv2.warpAffine(binary, matrix, (w, h), flags=cv2.INTER_NEAREST)
+        rows = turned.sum(axis=1, dtype=np.float64)
+        return float(np.square(rows).sum())
+
+    coarse = np.arange(-_MAX_SKEW, _MAX_SKEW + 1e-9, 0.25)
+    best = max(coarse, key=sharpness)
+    fine = np.arange(best - 0.25, best + 0.25 + 1e-9, _SKEW_STEP)
+    return -float(max(fine, key=sharpness))
+
+
+def straighten(image: Image, angle: float) -> Image:
+    """The image turned back by `angle`, paper filling the corners."""
+    if abs(angle) < _SKEW_STEP / 2:
+        return image
+    h, w = image.shape[:2]
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), -angle, 1.0)
+    fill = (255, 255, 255) if image.ndim == 3 else 255
+    return cv2.warpAffine(
+        image,
+        matrix,
+        (w, h),
+        flags=cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=fill,
+    )
+
+
+def rules(grey: Image, dpi: float, text: Sequence[TextBox] = ()) -> list[Rule]:
+    """Ruling lines of the straightened page: long thin runs of ink, each direction apart,
+    once the recognised `text` (glyph boxes in pixels, with their line's height) is erased."""
+    binary = ink(grey)
+    for x0, top, x1, bottom, height in text:
+        middle = (top + bottom) / 2
+        y0 = max(0, round(middle - _TEXT_CORE * height))
+        y1 = round(middle + _TEXT_CORE * height)
+        binary[y0 : y1 + 1, max(0, round(x0) + 1) : round(x1)] = 0
+    out: list[Rule] = []
+    gap = max(1, round(_GAP * dpi))
+    thick = max(2, round(_MAX_RULE_WIDTH * dpi))
+    reach = max(2, round(_TOUCH * dpi))
+    across_rows: Image | None = None
+    for horizontal, length in ((True, _MIN_H_RULE), (False, _MIN_V_RULE)):
+        size = max(8, round(length * dpi))
+        bridge = (gap, 1) if horizontal else (1, gap)
+        run = (size, 1) if horizontal else (1, size)
+        closed = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, cv2.getStructuringElement(0, bridge))
+        mask = cv2.morphologyEx(closed, cv2.MORPH_OPEN, cv2.getStructuringElement(0, run))
+        n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+        for x, y, w, h, _area in stats[1:n]:
+            across = h if horizontal else w
+            if across > thick * 3:  # a filled block, or a line drawn over a black area
+                continue
+            if horizontal:
+                middle = y + h / 2
+                out.append(Rule(float(x), middle, float(x + w), middle))
+            elif across_rows is not None and _meets(across_rows, x, y, w, h, reach):
+                middle = x + w / 2
+                out.append(Rule(middle, float(y), middle, float(y + h)))
+        across_rows = mask
+    return out
+
+
+def _meets(horizontals: Image, x: int, y: int, w: int, h: int, reach: int) -> bool:
+    """Whether a vertical run's top or bottom end touches a horizontal ruling: table lines
+    cross or meet, while a glyph's stroke left over stands apart from the cell's borders."""
+    height, width = horizontals.shape
+    x0, x1 = max(0, x - reach), min(width, x + w + reach)
+    for end in (y, y + h - 1):
+        y0, y1 = max(0, end - reach), min(height, end + reach + 1)
+        if horizontals[y0:y1, x0:x1].any():
+            return True
+    return False
+
+
+# Seals: rings 3.5-5 cm across (a 公章 is 4-4.5 cm, a 财务专用章 smaller), found on a
+# quarter-size image. A greyscale scan keeps no red to remove, but red ink scans lighter than
+# black print: within the ring, what is lighter than halfway between the two is the seal's.
+_SEAL_RADIUS = (0.6, 1.05)  # inches
+_SEAL_SCALE = 0.25
+_RING = 0.1  # of the radius: the band inside the ring where its ink is measured
+
+
+def seals(grey: Image, dpi: float) -> list[tuple[float, float, float]]:
+    """Circles of seals on the page: (x, y, radius) in pixels."""
+    small = cv2.resize(grey, None, fx=_SEAL_SCALE, fy=_SEAL_SCALE, interpolation=cv2.INTER_AREA)
+    small = cv2.medianBlur(small, 3)
+    lo, hi = (round(r * dpi * _SEAL_SCALE) for r in _SEAL_RADIUS)
+    found = cv2.HoughCircles(
+        small,
+        cv2.HOUGH_GRADIENT,
+        dp=1,
+        minDist=lo,
+        param1=120,
+        param2=45,
+        minRadius=lo,
+        maxRadius=hi,
+    )
+    if found is None:
+        return []
+    return [
+        (float(x) / _SEAL_SCALE, float(y) / _SEAL_SCALE, float(r) / _SEAL_SCALE)
+        for x, y, r in found[0]
+    ]
+
+
+def without_grey_seals(grey: Image, dpi: float) -> tuple[Image, int]:
+    """The page with the ink of grey seals turned to paper, and how many there were; print
+    under a seal (darker than the seal's ink) stays."""
+    circles = seals(grey, dpi)
+    if not circles:
+        return grey, 0
+    binary = ink(grey)
+    printed = grey[binary > 0]
+    if not printed.size:
+        return grey, 0
+    print_level = float(np.median(printed))
+    out = grey.copy()
+    h, w = grey.shape
+    ys, xs = np.ogrid[:h, :w]
+    for cx, cy, r in circles:
+        distance = np.sqrt((xs - cx) ** 2 + (ys - cy) ** 2)
+        band = (distance >= (1 - _RING) * r) & (distance <= r * 1.05) & (binary > 0)
+        if not band.any():
+            continue
+        seal_level = float(np.median(grey[band]))
+        if seal_level <= print_level:
+            continue  # a black ring: a drawn circle, not a seal
+        cutoff = (seal_level + print_level) / 2
+        inside = (distance <= r * 1.08) & (grey > cutoff)
+        out[inside] = 255
+    return out, len(circles)
