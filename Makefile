@@ -20,7 +20,7 @@ $(BIN)/python:
 $(STAMP): pyproject.toml | $(BIN)/python
 	@# a venv made before the distribution was renamed holds it as "extract" too
 	@$(BIN)/python -m pip uninstall --quiet -y extract >/dev/null 2>&1 || true; rm -rf src/extract.egg-info
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[ocr]'
 	@touch $@
 
 $(TSTAMP): pyproject.toml $(STAMP)
@@ -58,6 +58,7 @@ bench: $(BSTAMP) ## print throughput figures (see bench/)
 	$(BIN)/python bench/bench_pdf_triage.py
 	$(BIN)/python bench/bench_batch.py
 	$(BIN)/python bench/bench_xlsx.py
+	$(BIN)/python bench/bench_ocr.py
 	$(BIN)/python bench/bench_archive.py
 
 samples: $(STAMP) ## regenerate samples/ and their goldens (PDFs need LibreOffice)

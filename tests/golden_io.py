@@ -21,6 +21,8 @@ PER_FILE_COLUMNS = frozenset(
         "encoding",
         "n_pages",
         "n_pages_parsed",
+        "ocr_pages",
+        "ocr_confidence",
         "sheets",
         "source_location",
         "location",

@@ -114,6 +114,7 @@ EXPECTED_COLUMNS = {
         "fiscal_year_source", "unit_code", "unit_name", "status", "error", "n_projects",
         "n_indicators", "n_issues", "extractor_version", "extracted_at", "encoding", "n_pages",
         "sheets", "n_pages_parsed", "division_code", "region_name", "region_source",
+        "ocr_pages",
     ],
     "department_goals": ["doc_id", "fiscal_year", "seq", "kind", "name", "goal", "indicator"],
     "measures": ["doc_id", "fiscal_year", "seq", "title", "text"],
@@ -133,7 +134,7 @@ EXPECTED_COLUMNS = {
         "doc_id", "fiscal_year", "project_seq", "seq", "level1", "level2", "level3",
         "description", "value_raw", "comparator", "value_num", "value_unit", "value_kind",
         "basis", "level1_code", "level2_code", "source_location", "note", "horizon",
-        "direction", "weight", "project_code", "project_name",
+        "direction", "weight", "project_code", "project_name", "ocr_confidence",
     ],
     "issues": [
         "doc_id", "fiscal_year", "project_seq", "seq", "severity", "code", "message", "location",

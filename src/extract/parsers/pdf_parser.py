@@ -212,9 +212,7 @@ class _Assembler:
         if self._para:
             location = Location(page=self._para_first_page)
             self.blocks.append(
-                Paragraph(
-                    text=self._para_text, location=location, confidence=self._para_confidence
-                )
+                Paragraph(text=self._para_text, location=location, confidence=self._para_confidence)
             )
             self._para = []
 
@@ -329,9 +327,7 @@ class _Scans:
             self._reader.close()
 
 
-def _full_page(
-    page: Any, index: int, failed: dict[int, str], scans: _Scans | None
-) -> _Page | None:
+def _full_page(page: Any, index: int, failed: dict[int, str], scans: _Scans | None) -> _Page | None:
     """The page read by pdfplumber (or OCR); None when it cannot be read (said in `failed`)."""
     try:
         return _read_page(page, scans)

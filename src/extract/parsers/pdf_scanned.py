@@ -17,7 +17,7 @@ from itertools import groupby
 from operator import attrgetter
 from typing import Any
 
-from extract.parsers import ocr_engine, scan_image
+from extract.parsers import ocr_engine, ocr_punct, scan_image
 from extract.parsers.pdf_rulings import Edge, line_edge, table_cells
 from extract.parsers.pdf_tables import Box
 from extract.parsers.pdf_text import is_cjk
@@ -26,6 +26,7 @@ DPI = 200  # pages are rendered at this resolution, whatever the scan's own
 # A printed character's box is taller than its font size (the line box includes leading).
 _BOX_TO_SIZE = 1.25
 _JOIN = 0.4  # of the line height: glyphs closer than this are one run of text
+_ALIKE = 0.1  # of the line height: lines this close in height are of one font size
 
 
 @dataclass(slots=True)
@@ -64,11 +65,45 @@ def read_image(rgb: Any, dpi: float) -> ScannedPage:
     angle = scan_image.skew(grey)
     grey = scan_image.straighten(grey, angle)
     k = 72 / dpi
+    scanned = grey
     grey, _ = scan_image.without_grey_seals(grey, dpi)
-    glyphs = ocr_engine.recognise(grey)
+    glyphs = ocr_punct.settle_widths(ocr_engine.recognise(grey), grey)
     edges = _edges(scan_image.rules(grey, dpi, _runs(glyphs)), k)
     boxes = table_cells(edges) if edges else []
-    return ScannedPage(_chars(glyphs, k), boxes, angle)
+    chars = _chars(glyphs, k)
+    # Marks are looked for as scanned: print a grey seal's removal took with it counts.
+    chars += _unread_marks(scanned, dpi, boxes, chars)
+    return ScannedPage(chars, boxes, angle)
+
+
+def _unread_marks(
+    grey: Any, dpi: float, tables: Sequence[Sequence[Box]], chars: Sequence[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """A blank char of confidence 0 in each cell that holds marks of print but no text read:
+    the cell comes out empty and certainly wrong (a lone `0` the recogniser passed over), so
+    the review can name it instead of the empty field passing for a blank one."""
+    k = 72 / dpi
+    binary = scan_image.ink(grey)
+    centres = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars]
+    out: list[dict[str, Any]] = []
+    for table in tables:
+        for x0, top, x1, bottom in table:
+            if any(x0 <= x <= x1 and top <= y <= bottom for x, y in centres):
+                continue
+            if scan_image.holds_marks(binary, dpi, (x0 / k, top / k, x1 / k, bottom / k)):
+                middle, centre = (top + bottom) / 2, (x0 + x1) / 2
+                out.append(
+                    {
+                        "text": " ",
+                        "x0": centre,
+                        "x1": centre,
+                        "top": middle,
+                        "bottom": middle,
+                        "size": 1.0,
+                        "confidence": 0.0,
+                    }
+                )
+    return out
 
 
 def _runs(glyphs: Sequence[ocr_engine.Glyph]) -> list[scan_image.TextBox]:
@@ -101,12 +136,24 @@ def _edges(rules: Sequence[scan_image.Rule], k: float) -> list[Edge]:
 def _chars(glyphs: Sequence[ocr_engine.Glyph], k: float) -> list[dict[str, Any]]:
     """Glyphs as chars in points. The recogniser places a character by where it fired, not by
     the glyph's outline; a printed CJK character is one em wide, so each line's CJK characters
-    are given their em (the line's usual distance between them) about where they were found,
-    and the em is the line's font size. That is what tells a full line from a short one."""
+    are given their em about where they were found, and the em is the line's font size. That is
+    what tells a full line from a short one."""
+    lines = [list(group) for _, group in groupby(glyphs, key=attrgetter("line"))]
+    measured = [_em(line) for line in lines]
+    heights = [line[0].line_height for line in lines]
+    # A page prints few font sizes, and a short line's own measure is rough: a line takes the
+    # median em of the lines of about its height; a line without two CJK characters side by
+    # side (a lone 标 wrapped into a cell) with none such takes the page's ratio of em to height.
+    ratios = sorted(em / h for em, h in zip(measured, heights, strict=True) if em)
+    ratio = ratios[len(ratios) // 2] if ratios else 1 / _BOX_TO_SIZE
     out: list[dict[str, Any]] = []
-    for _, group in groupby(glyphs, key=attrgetter("line")):
-        line = list(group)
-        em = _em(line)
+    for line, height in zip(lines, heights, strict=True):
+        alike = sorted(
+            em
+            for em, h in zip(measured, heights, strict=True)
+            if em and abs(h - height) <= _ALIKE * height
+        )
+        em = alike[len(alike) // 2] if alike else height * ratio
         for g in line:
             middle = (g.top + g.bottom) / 2 * k
             x0, x1 = g.x0 * k, g.x1 * k
@@ -129,10 +176,10 @@ def _chars(glyphs: Sequence[ocr_engine.Glyph], k: float) -> list[dict[str, Any]]
     return out
 
 
-def _em(line: Sequence[ocr_engine.Glyph]) -> float:
+def _em(line: Sequence[ocr_engine.Glyph]) -> float | None:
     """A line's em in pixels: over its longest run of CJK characters side by side, the
     distance from the first one's centre to the last one's, shared out (one character's place
-    is uncertain, a run's span much less); without such a run, its box height less leading."""
+    is uncertain, a run's span much less); None without such a run."""
     best: tuple[int, float] = (0, 0.0)
     run: list[ocr_engine.Glyph] = []
     for g in [*line, None]:
@@ -143,7 +190,7 @@ def _em(line: Sequence[ocr_engine.Glyph]) -> float:
             span = (run[-1].x0 + run[-1].x1 - run[0].x0 - run[0].x1) / 2
             best = (len(run), span / (len(run) - 1))
         run = [g] if g is not None and is_cjk(g.text[:1]) else []
-    return best[1] if best[0] else line[0].line_height / _BOX_TO_SIZE
+    return best[1] if best[0] else None
 
 
 def _adjacent(a: ocr_engine.Glyph, b: ocr_engine.Glyph) -> bool:

@@ -245,7 +245,7 @@ class Flow:
     def continues(self, previous: Line, line: Line, *, same_page: bool) -> bool:
         """Whether `line` carries on the paragraph `previous` ended a line of."""
         room = self.right - previous.x1 - ocr_slack(previous)
-        if abs(previous.size - line.size) > 0.5 or not is_full(room, line.lead):
+        if abs(previous.size - line.size) > 0.5 + ocr_slack(line) or not is_full(room, line.lead):
             return False
         if line.x0 > self.left + _INDENT * line.size:
             return False

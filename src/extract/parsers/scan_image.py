@@ -16,13 +16,13 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+# Red ink in a colour scan: red above green and blue by this much, and lighter than print.
+_RED_MARGIN = 40
+_RED_FLOOR = 120
+
 Image = NDArray[Any]  # uint8 pixels: grey (h, w) or RGB (h, w, 3)
 TextBox = tuple[float, float, float, float, float]  # x0, top, x1, bottom, line height
 
-# Red ink (official seals, 公章) in a colour scan: red above green and blue by this much, and
-# bright enough not to be print under the seal (stamp ink is a dye: toner shows through black).
-_RED_MARGIN = 35
-_RED_FLOOR = 110
 # Straightening: angles tried, in degrees (a scan is rarely more than ±1° off; allow twice).
 _MAX_SKEW = 2.0
 _SKEW_STEP = 0.05
@@ -54,15 +54,18 @@ class Rule:
 
 
 def grey_without_seals(rgb: Image) -> Image:
-    """Grey levels with red ink turned to paper: a seal stamped over a cell must not cover its
-    text. Black text under red ink stays black (it is not red)."""
+    """The page's red channel as its grey levels: red ink (a seal stamped over a cell) is as
+    bright there as paper, while black print, under a seal too (stamp ink is a dye: toner shows
+    through), and blue or black headings stay dark. A greyscale scan is its own red channel."""
     if rgb.ndim == 2:
         return rgb
+    grey = np.ascontiguousarray(rgb[:, :, 0])
+    # What is left of the seal is faint there, and a recogniser reads faint strokes: pixels
+    # clearly red and light (not print under the seal) become paper outright.
     r = rgb[:, :, 0].astype(np.int16)
-    g = rgb[:, :, 1].astype(np.int16)
-    b = rgb[:, :, 2].astype(np.int16)
-    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
-    red = ((r - np.maximum(g, b)) > _RED_MARGIN) & (r > _RED_FLOOR)
+    red = (r - np.maximum(rgb[:, :, 1], rgb[:, :, 2]).astype(np.int16) > _RED_MARGIN) & (
+        r > _RED_FLOOR
+    )
     grey[red] = 255
     return grey
 
@@ -218,3 +221,21 @@ def without_grey_seals(grey: Image, dpi: float) -> tuple[Image, int]:
         inside = (distance <= r * 1.08) & (grey > cutoff)
         out[inside] = 255
     return out, len(circles)
+
+
+# A cell's marks: inside its borders (less a margin for the rulings), ink blobs at least this
+# tall, as a printed character is (a 5 pt glyph is 0.07 in); specks and ruling edges are less.
+_MARK_HEIGHT = 0.05  # inches
+_CELL_MARGIN = 0.025  # inches kept clear of each border
+
+
+def holds_marks(binary: Image, dpi: float, box: tuple[float, float, float, float]) -> bool:
+    """Whether the cell `box` (pixels: x0, top, x1, bottom) of the page's `ink` holds print."""
+    margin = round(_CELL_MARGIN * dpi)
+    x0, top, x1, bottom = (round(v) for v in box)
+    crop = binary[max(0, top + margin) : bottom - margin, max(0, x0 + margin) : x1 - margin]
+    if crop.size == 0 or not crop.any():
+        return False
+    n, _, stats, _ = cv2.connectedComponentsWithStats(np.ascontiguousarray(crop), connectivity=8)
+    tall = _MARK_HEIGHT * dpi
+    return any(h >= tall for h in stats[1:n, cv2.CC_STAT_HEIGHT])

@@ -1,0 +1,319 @@
+"""Scanned PDFs read by OCR (the `ocr` extra): the same rows as the text PDF they are scans of.
+
+The scans are our own text PDFs rendered as a scanner would give them (`samples/make_scans.py`:
+150-300 dpi, greyscale or colour, turned up to 1°, noise, a red seal over cells). Tests that run
+the recogniser skip, with the reason, where the extra is not installed; the image steps need
+only OpenCV, and the error without OCR needs nothing.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import extract
+from conftest import GOLDEN, SAMPLES
+from extract.cli import main
+from extract.model import Cell, Document, Location, Paragraph, ParseError, Table
+from extract.normalizers.ocr_review import THRESHOLD, low_confidence_findings
+from extract.parsers import ocr_engine, pdf_parser
+from extract.pipeline import FileResult, InputFile, extract_file
+from golden_io import comparable, load
+
+SCANNED = SAMPLES / "scanned"
+FIXTURE = Path(__file__).parent / "fixtures" / "pdf" / "scanned.pdf"
+EXTRACTED_AT = datetime(2026, 1, 1, tzinfo=UTC)
+CONTENT = ("projects", "project_goals", "spending_plan", "indicators", "department_goals")
+UNAVAILABLE = ocr_engine.available()
+needs_ocr = pytest.mark.skipif(UNAVAILABLE is not None, reason=f"no OCR here: {UNAVAILABLE}")
+needs_cv2 = pytest.mark.skipif(
+    importlib.util.find_spec("cv2") is None, reason="OpenCV (the ocr extra) is not installed"
+)
+# Scans whose every field OCR reads exactly (the others are measured by samples/score.py).
+EXACT = {
+    "dongguan_2019": GOLDEN / "declaration_form" / "dongguan_2019",
+    "ezhou_2022": GOLDEN / "declaration_form" / "ezhou_2022",
+}
+# Scans read all but a field or two: (golden, fields that may differ). reference_200 page 4's
+# closing quote alone on a line reads as Ⅱ; the mixed PDF holds that page too.
+NEAR = {
+    "reference_200": (GOLDEN / "reference", 2),
+    "mixed_reference": (GOLDEN / "reference", 2),
+}
+# Scans with misreadings left: every wrong figure must be flagged for review.
+INEXACT = {
+    "lulong_shuili_2022": GOLDEN / "reference_alt" / "lulong_shuili_2022",
+    "qinglong_minzheng_2024": GOLDEN / "reference_alt" / "qinglong_minzheng_2024",
+}
+
+
+def _extract(path: Path) -> FileResult:
+    return extract_file(InputFile(path, path.name), year=None, extracted_at=EXTRACTED_AT)
+
+
+@pytest.fixture(scope="module")
+def scans() -> dict[str, FileResult]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("EXTRACT_OCR", "1")
+        return {name: _extract(SCANNED / f"{name}.pdf") for name in [*EXACT, *NEAR, *INEXACT]}
+
+
+# --- without OCR --------------------------------------------------------------------------
+
+
+def test_without_the_extra_a_scan_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    hint = "OCR is not installed (rapidocr is missing); " + ocr_engine.INSTALL_HINT
+    monkeypatch.setattr(ocr_engine, "available", lambda: hint)
+    with pytest.raises(ParseError) as info:
+        pdf_parser.parse_pdf(FIXTURE.read_bytes(), ocr=True)
+    message = str(info.value)
+    assert message == (
+        "scanned PDF: the pages are images without a text layer; it needs OCR: OCR is not"
+        " installed (rapidocr is missing); install the OCR extra: pip install"
+        " 'jixiao-extract[ocr]'"
+    )
+
+
+def test_no_ocr_leaves_scans_unread_and_says_so() -> None:
+    with pytest.raises(ParseError) as info:
+        pdf_parser.parse_pdf(FIXTURE.read_bytes(), ocr=False)
+    assert str(info.value).endswith("it needs OCR: OCR is turned off (--no-ocr / EXTRACT_OCR=0)")
+
+
+def test_availability_names_what_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "onnxruntime" else real(name)
+    )
+    reason = ocr_engine.available()
+    assert reason is not None and reason.startswith("OCR is not installed (onnxruntime")
+    assert "pip install 'jixiao-extract[ocr]'" in reason
+
+
+# --- review of what OCR read ----------------------------------------------------------------
+
+
+def _cell(text: str, confidence: float | None, col: int) -> Cell:
+    location = Location(page=3, table=2, row=5, col=col + 1)
+    return Cell(text, 4, col, location=location, confidence=confidence)
+
+
+def test_low_confidence_figures_are_flagged_with_their_cell() -> None:
+    cells = (
+        _cell("≥90%", THRESHOLD - 0.3, 0),  # a doubtful figure
+        _cell("满意度", 0.2, 1),  # doubtful, but no figure: a wrong word shows itself
+        _cell("1560.00", THRESHOLD + 0.05, 2),  # sure enough
+        _cell("13.00", None, 3),  # from a text layer
+    )
+    table = Table(cells, 5, 4, Location(page=3, table=2))
+    paragraph = Paragraph("预算数13万元", location=Location(page=2), confidence=0.5)
+    findings = low_confidence_findings(Document((paragraph, table), "pdf"))
+    assert [(f.code, f.severity, f.location) for f in findings] == [
+        ("ocr_low_confidence", "warning", "page 2"),
+        ("ocr_low_confidence", "warning", "page 3, table 2, row 5, col 1"),
+    ]
+    assert findings[1].message == (
+        "OCR read '≥90%' with confidence 0.60: check it against the scan"
+    )
+
+
+# --- the image steps (OpenCV only) ----------------------------------------------------------
+
+
+def _grid_page(angle: float) -> Any:
+    """A white 200 dpi page with a 3x3 ruled table whose first column's lower two cells are
+    merged, turned by `angle`, with speckle noise."""
+    import cv2
+    import numpy as np
+
+    page = np.full((1000, 1400), 238, np.uint8)
+    xs, ys = (200, 500, 800, 1100), (200, 300, 400, 500)
+    for x in xs:
+        cv2.line(page, (x, ys[0]), (x, ys[-1]), 20, 3)
+    for i, y in enumerate(ys):
+        start = xs[1] if i == 2 else xs[0]  # no line between the merged cells
+        cv2.line(page, (start, y), (xs[-1], y), 20, 3)
+    for x in (230, 530, 830):  # "text": blocks of strokes inside cells
+        for y in (235, 335, 435):
+            cv2.rectangle(page, (x, y), (x + 150, y + 30), 30, -1)
+    rng = np.random.default_rng(7)
+    speckle = rng.random(page.shape) < 0.002
+    page[speckle] = 30
+    matrix = cv2.getRotationMatrix2D((700, 500), angle, 1.0)
+    return cv2.warpAffine(page, matrix, (1400, 1000), borderValue=238)
+
+
+@needs_cv2
+@pytest.mark.parametrize("angle", [0.0, 0.8, -1.0])
+def test_rulings_of_a_turned_noisy_scan_give_cells_with_spans(angle: float) -> None:
+    from extract.parsers import scan_image
+    from extract.parsers.pdf_rulings import line_edge, table_cells
+    from extract.parsers.pdf_tables import PageTable
+
+    grey = _grid_page(angle)
+    skew = scan_image.skew(grey)
+    assert skew == pytest.approx(angle, abs=0.1)
+    straight = scan_image.straighten(grey, skew)
+    text = [(x, y, x + 150.0, y + 30.0, 30.0) for x in (230, 530, 830) for y in (235, 335, 435)]
+    k = 72 / 200
+    edges = [
+        line_edge(r.x0 * k, r.x1 * k, r.y0 * k, r.y1 * k, (r.x1 - r.x0) * k, (r.y1 - r.y0) * k)
+        for r in scan_image.rules(straight, 200, text)
+    ]
+    tables = table_cells(edges)
+    assert len(tables) == 1
+    table = PageTable.from_boxes(tables[0], 1)
+    assert table is not None
+    spans = sorted((c.row, c.col, c.row_span, c.col_span) for c in table.cells)
+    assert spans == [
+        (0, 0, 1, 1), (0, 1, 1, 1), (0, 2, 1, 1),
+        (1, 0, 2, 1), (1, 1, 1, 1), (1, 2, 1, 1),
+        (2, 1, 1, 1), (2, 2, 1, 1),
+    ]  # fmt: skip
+
+
+@needs_cv2
+def test_a_grey_seal_is_removed_and_the_print_under_it_kept() -> None:
+    import cv2
+    import numpy as np
+
+    from extract.parsers import scan_image
+
+    page = np.full((1200, 1200), 240, np.uint8)
+    for y in range(60, 1200, 60):  # lines of print, most of the page's ink
+        cv2.rectangle(page, (80, y), (1120, y + 20), 25, -1)
+    cv2.rectangle(page, (500, 560), (700, 600), 25, -1)  # print under the seal
+    cv2.circle(page, (600, 600), 160, 120, 10)  # the seal's ring, in grey
+    cv2.circle(page, (600, 600), 40, 120, -1)  # its star
+    cleaned, found = scan_image.without_grey_seals(page, 200)
+    assert found == 1
+    assert cleaned[600, 600 - 160] == 255 and cleaned[600 + 20, 600] == 255  # ring, star gone
+    assert cleaned[590, 520] == 25 and cleaned[70, 100] == 25  # print kept
+
+
+@needs_cv2
+def test_red_ink_becomes_paper_and_black_under_it_stays() -> None:
+    import numpy as np
+
+    from extract.parsers import scan_image
+
+    rgb = np.full((10, 30, 3), 240, np.uint8)
+    rgb[:, 10:20] = (215, 60, 70)  # seal ink
+    rgb[:, 20:] = (30, 12, 14)  # black print under the seal (toner shows through)
+    grey = scan_image.grey_without_seals(rgb)
+    assert grey[0, 0] == 240 and grey[0, 15] == 255 and grey[0, 25] == 30
+
+
+# --- scans read by OCR ----------------------------------------------------------------------
+
+
+def _content(result: FileResult, name: str) -> list[dict[str, Any]]:
+    return comparable(result.rows.get(name, []), name)
+
+
+@needs_ocr
+@pytest.mark.parametrize("name", list(EXACT))
+def test_a_scan_gives_the_rows_of_its_text_pdf(scans: dict[str, FileResult], name: str) -> None:
+    result = scans[name]
+    assert result.status == "ok", result.error
+    for dataset in CONTENT:
+        assert _content(result, dataset) == load(EXACT[name] / f"{dataset}.json"), dataset
+
+
+@needs_ocr
+@pytest.mark.parametrize("name", list(NEAR))
+def test_a_scan_gives_all_but_a_field_or_two(scans: dict[str, FileResult], name: str) -> None:
+    golden, allowed = NEAR[name]
+    result = scans[name]
+    assert result.status == "ok", result.error
+    wrong = []
+    for dataset in CONTENT:
+        expected = load(golden / f"{dataset}.json")
+        got = _content(result, dataset)
+        assert len(got) == len(expected), dataset
+        for i, (have, want) in enumerate(zip(got, expected, strict=True)):
+            wrong += [(dataset, i, k, have.get(k)) for k in want if have.get(k) != want[k]]
+    assert len(wrong) <= allowed, wrong
+
+
+@needs_ocr
+def test_scans_count_their_ocr_pages_and_carry_confidence(scans: dict[str, FileResult]) -> None:
+    pages = {name: r.rows["documents"][0]["ocr_pages"] for name, r in scans.items()}
+    assert pages["reference_200"] == 5 and pages["dongguan_2019"] == 2
+    assert pages["mixed_reference"] == 2  # pages 2 and 4 of 5 are scans
+    confidences = [r["ocr_confidence"] for r in scans["reference_200"].rows["indicators"]]
+    assert all(c is not None and 0 < c <= 1 for c in confidences)
+    mixed = scans["mixed_reference"].rows["indicators"]
+    # Page 2 holds no indicators; page 4 (scanned) holds project 3's, pages 3 and 5 are text.
+    read = {(r["project_seq"], r["ocr_confidence"] is not None) for r in mixed}
+    assert (3, True) in read and (1, False) in read
+    text = _extract(SAMPLES / "reference.pdf").rows
+    assert text["documents"][0]["ocr_pages"] == 0
+    assert all(r["ocr_confidence"] is None for r in text["indicators"])
+
+
+@needs_ocr
+@pytest.mark.parametrize("name", list(INEXACT))
+def test_every_misread_figure_is_flagged(scans: dict[str, FileResult], name: str) -> None:
+    """Figures OCR read wrong (an indicator's comparator and number, a project's amounts) each
+    raise ocr_low_confidence on their row; a figure not read at all leaves its field empty,
+    which validation reports (empty_required_field)."""
+    result = scans[name]
+    issues = result.rows["issues"]
+    flagged = {_row_of(r["location"]) for r in issues if r["code"] == "ocr_low_confidence"}
+    empty = {r["message"] for r in issues if r["code"] == "empty_required_field"}
+    wrong, unread = [], []
+    expected = load(INEXACT[name] / "indicators.json")
+    assert len(result.rows["indicators"]) == len(expected)
+    for got, want in zip(result.rows["indicators"], expected, strict=True):
+        figure = (got["comparator"], got["value_num"])
+        if got["value_raw"] is None and want["value_raw"] is not None:
+            unread.append(want["value_raw"])
+        elif figure != (want["comparator"], want["value_num"]):
+            wrong.append((got["value_raw"], want["value_raw"], _row_of(got["source_location"])))
+    projects = zip(
+        result.rows["projects"],
+        _content(result, "projects"),
+        load(INEXACT[name] / "projects.json"),
+        strict=True,
+    )
+    for row, got, want in projects:
+        for key in ("budget_total_yuan", "budget_fiscal_yuan", "budget_other_yuan"):
+            if got[key] != want[key]:  # a project's location is its table: any row of it
+                where = _row_of(row["source_location"])
+                rows = [f for f in flagged if where and f and f[0] == where[0]]
+                wrong.append((got[key], want[key], rows[0] if rows else where))
+    assert not [w for w in wrong if w[2] not in flagged], wrong
+    assert not unread or any("指标值" in message for message in empty), unread
+
+
+def _row_of(location: str | None) -> tuple[str, str] | None:
+    """(table, row) of a location such as `page 3, table 2, row 5, col 4`."""
+    if not location:
+        return None
+    parts = dict(p.split(" ", 1) for p in location.split(", ") if " " in p)
+    return (parts.get("table", ""), parts.get("row", ""))
+
+
+@needs_ocr
+def test_the_cli_reads_scans_and_no_ocr_leaves_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EXTRACT_OCR", "1")
+    scan = SCANNED / "dongguan_2019.pdf"
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", str(scan), "--out", str(out), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "1 file: 1 ok" in result.output
+    docs = extract.load(out).documents
+    assert docs["ocr_pages"].tolist() == [2]
+    other = tmp_path / "other"
+    result = CliRunner().invoke(main, ["run", str(scan), "--out", str(other), "--no-ocr"])
+    assert result.exit_code == 1
+    error = extract.load(other).documents["error"].iloc[0]
+    assert error.endswith("OCR is turned off (--no-ocr / EXTRACT_OCR=0)")
