@@ -13,6 +13,7 @@ Needs Pillow and NumPy (the `ocr` extra brings both) and a CJK font for the seal
 
 from __future__ import annotations
 
+import ctypes
 import io
 import math
 import random
@@ -43,6 +44,9 @@ class Scan:
     speckle: float = 0.0008  # share of pixels flipped to black or white
     blur: float = 0.0
     quality: int = 60  # JPEG quality of the stored page
+    bilevel: bool = False  # a black-and-white scan (1 bit a pixel), as office scanners send
+    strips: int = 1  # the page image stored in this many horizontal strips
+    overlay: bool = False  # a page number added as text over the scan (`第 1 页`)
 
 
 SCANS: dict[str, Scan] = {
@@ -60,6 +64,12 @@ SCANS: dict[str, Scan] = {
     ),
     "dongguan_2019": Scan("declaration_form/dongguan_2019.pdf", 200, 0.7, False, (1,)),
     "ezhou_2022": Scan("declaration_form/ezhou_2022.pdf", 250, -1.0, True, (1,), speckle=0.002),
+    "funing_zhujian_2022": Scan(
+        "reference_alt/funing_zhujian_2022.pdf", 200, 0.4, False, (3,), bilevel=True
+    ),
+    "haigang_jiaoyu_2023": Scan(
+        "reference_alt/haigang_jiaoyu_2023.pdf", 200, -0.7, False, strips=3, overlay=True
+    ),
 }
 
 # Pages of a mixed PDF: text pages of the source, with these pages replaced by their scans.
@@ -148,7 +158,10 @@ def _page(pdf: pdfium.PdfDocument, index: int, scan: Scan, rng: random.Random) -
     dark = noise_rng.random(pixels.shape[:2]) < 0.5
     pixels[flips & dark] = 20
     pixels[flips & ~dark] = 250
-    return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+    out = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+    if scan.bilevel:
+        out = out.convert("L").point(lambda v: 255 if v > 150 else 0).convert("1")
+    return out
 
 
 def _images(scan: Scan, name: str) -> list[Image.Image]:
@@ -161,10 +174,41 @@ def _images(scan: Scan, name: str) -> list[Image.Image]:
 
 
 def _save(images: list[Image.Image], dpi: int, quality: int) -> bytes:
+    """An image-only PDF: JPEG pages, or CCITT G4 for black-and-white ones."""
     buffer = io.BytesIO()
+    options = {} if images[0].mode == "1" else {"quality": quality}
     images[0].save(
-        buffer, "PDF", save_all=True, append_images=images[1:], resolution=dpi, quality=quality
+        buffer, "PDF", save_all=True, append_images=images[1:], resolution=dpi, **options
     )
+    return buffer.getvalue()
+
+
+def _assembled(images: list[Image.Image], scan: Scan, sizes: list[tuple[float, float]]) -> bytes:
+    """Image-only pages built object by object: the page image in strips, a text overlay."""
+    out = pdfium.PdfDocument.new()
+    font = pdfium.raw.FPDFText_LoadStandardFont(out, b"Helvetica")
+    for number, (image, (width, height)) in enumerate(zip(images, sizes, strict=True), start=1):
+        page = out.new_page(width, height)
+        bounds = [round(image.height * k / scan.strips) for k in range(scan.strips + 1)]
+        for top, bottom in zip(bounds, bounds[1:], strict=False):
+            strip = image.crop((0, top, image.width, bottom)).convert("L")
+            buffer = io.BytesIO()
+            strip.save(buffer, "JPEG", quality=scan.quality)
+            obj = pdfium.PdfImage.new(out)
+            obj.load_jpeg(io.BytesIO(buffer.getvalue()))
+            part = height * (bottom - top) / image.height
+            y = height - height * bottom / image.height
+            obj.set_matrix(pdfium.PdfMatrix().scale(width, part).translate(0, y))
+            page.insert_obj(obj)
+        if scan.overlay:
+            text = pdfium.raw.FPDFPageObj_CreateTextObj(out, font, 9.0)
+            label = f"- {number} -".encode("utf-16-le") + b"\x00\x00"
+            pdfium.raw.FPDFText_SetText(text, ctypes.cast(label, ctypes.POINTER(ctypes.c_ushort)))
+            pdfium.raw.FPDFPageObj_Transform(text, 1, 0, 0, 1, width / 2 - 10, 20)
+            pdfium.raw.FPDFPage_InsertObject(page, text)
+        page.gen_content()
+    buffer = io.BytesIO()
+    out.save(buffer)
     return buffer.getvalue()
 
 
@@ -192,7 +236,14 @@ def main(names: list[str]) -> None:
     OUT.mkdir(exist_ok=True)
     for name in names or list(SCANS):
         scan = SCANS[name]
-        (OUT / f"{name}.pdf").write_bytes(_save(_images(scan, name), scan.dpi, scan.quality))
+        images = _images(scan, name)
+        if scan.strips > 1 or scan.overlay:
+            source = pdfium.PdfDocument(str(ROOT / scan.source))
+            sizes = [source[i].get_size() for i in range(len(source))]
+            data = _assembled(images, scan, sizes)
+        else:
+            data = _save(images, scan.dpi, scan.quality)
+        (OUT / f"{name}.pdf").write_bytes(data)
         print(f"{name}.pdf  {scan.dpi} dpi, {scan.angle:+.1f}°, from {scan.source}")
     for name, (scan_name, pages) in MIXED.items():
         if not names or scan_name in names:

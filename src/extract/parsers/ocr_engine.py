@@ -23,7 +23,7 @@ from numpy.typing import NDArray
 
 INSTALL_HINT = "install the OCR extra: pip install 'jixiao-extract[ocr]'"
 _MODELS = ("PP-OCRv6_det_small.onnx", "PP-OCRv6_rec_small.onnx")
-_DETECT_SIDE = 1600
+_DETECT_SIDE = 2000
 _MIN_SCORE = 0.3  # text lines recognised with less than this are noise (speckle, seal strokes)
 
 _lock = threading.Lock()
@@ -76,10 +76,10 @@ def _build() -> Any:
         "Global.return_single_char_box": True,
         "Global.text_score": _MIN_SCORE,
         "Det.model_path": str(models / _MODELS[0]),
-        # Text is found on the page scaled to this many pixels on its long side: rapidocr's
-        # default ("min" side >= 736, capped at 2,000) runs detection on 2.8 MP of an A4 page
-        # at 200 dpi. 1,600 finds the same lines in 60% of the time; 1,280 (40%) merged lines
-        # across cells and lost fields (samples/score.py scanned: 0.99 -> 0.92).
+        # Text is found on the page scaled to 2,000 pixels on its long side (rapidocr's own
+        # cap). Smaller is faster (1,600: detection 1.86 -> 1.1 s a page) but merges lines
+        # across a table's rows: a ruling erased with them, cells merged (a scan's field
+        # accuracy 0.99 -> 0.46 at 1,600; 0.92 overall at 1,280).
         "Det.limit_type": "max",
         "Det.limit_side_len": _DETECT_SIDE,
         "Global.max_side_len": 10_000,

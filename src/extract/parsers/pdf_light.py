@@ -47,6 +47,10 @@ _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 _DIGITS = 4  # decimals kept of PDFium's single-precision numbers: their printed value
 _NAME_BUFFER = 256
+# A scan may carry a little text added over it (a page number, a 校对 stamp, a file name): a
+# page with fewer chars than this goes to pdfplumber, which reads it as a scan when images
+# cover most of it (`pdf_parser`).
+SCAN_TEXT_CHARS = 40
 _EMPTY_WIDTH = 0.01  # PDFium's text page skips text objects narrower than this (kSizeEpsilon)
 
 
@@ -318,6 +322,8 @@ class LightReader:
                         raise _NotHere("declined by its text")
                     if not _plain_geometry(page, width, height) or pdf_page.get_rotation() % 360:
                         raise _NotHere("rotated or offset page boxes")
+                    if text_page.count_chars() < SCAN_TEXT_CHARS and _scan_like(pdf_page):
+                        raise _NotHere("a scan with a little text over it")
                     fonts = self._fonts.page_fonts(page)
                     referenced: set[int] = set()
                     chars = _chars(self._api, _handle(text_page.raw), height, fonts, referenced)
@@ -331,6 +337,20 @@ class LightReader:
             finally:
                 pdf_page.close()
         return LightPage(chars=chars, tables=table_cells(objects.edges()))
+
+
+def _scan_like(pdf_page: Any) -> bool:
+    """Images cover over half the page (pdfplumber then decides whether it is a scan)."""
+    import pypdfium2.raw as raw
+
+    width, height = pdf_page.get_size()
+    covered = 0.0
+    for obj in pdf_page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,)):
+        left, bottom, right, top = obj.get_pos()
+        covered += max(0.0, min(right, width) - max(left, 0.0)) * max(
+            0.0, min(top, height) - max(bottom, 0.0)
+        )
+    return bool(covered >= 0.5 * width * height)
 
 
 def _plain_geometry(page: Any, width: float, height: float) -> bool:

@@ -45,7 +45,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extract.model import Block, Cell, Document, Location, Paragraph, ParseError, Table
 from extract.parsers import ocr_engine
 from extract.parsers.pdf_layout import page_objects
-from extract.parsers.pdf_light import LightReader, LightUnavailable
+from extract.parsers.pdf_light import SCAN_TEXT_CHARS, LightReader, LightUnavailable
 from extract.parsers.pdf_rulings import table_cells
 from extract.parsers.pdf_tables import Box, PageTable, StitchedTable
 from extract.parsers.pdf_text import (
@@ -75,7 +75,8 @@ _UNMAPPED = (
     "the PDF's fonts carry no text mapping, so its characters cannot be read;"
     " it needs OCR (e.g. ocrmypdf) before its text can be extracted"
 )
-_SCANNED_PAGE_SHARE = 0.5  # an image over half the page, and no text: a scanned page
+_SCANNED_PAGE_SHARE = 0.5  # images over half the page, and (next to) no text: a scanned page
+
 _PAGES_PER_CACHE = 25
 _TOLERANCE = 2.0  # points of measuring noise between a row's height and the room left
 _MARGIN_SLACK = 36.0  # points a bottom margin may exceed the top one
@@ -474,7 +475,7 @@ def _read_page(page: Any, scans: _Scans | None) -> _Page:
     finding, then every char. The numbers are pdfplumber's own, without its slower paths.
     A scanned page is read by OCR instead, when `scans` is given."""
     chars, edges = page_objects(page)  # `page.chars` and `page.edges`, made faster
-    if not chars and _mostly_image(page):
+    if len(chars) < SCAN_TEXT_CHARS and _mostly_image(page):  # a page number stamped on a scan
         if scans is None:
             built = _build_page(page.page_number, float(page.height), chars, [])
             built.scanned = True
@@ -516,13 +517,16 @@ def _build_page(
 
 
 def _mostly_image(page: Any) -> bool:
-    area = float(page.width) * float(page.height) or 1.0
+    """Images cover most of the page: one scan, or a scan stored in strips (some scanners
+    and PDF tools tile a page image)."""
+    width, height = float(page.width), float(page.height)
+    area = width * height or 1.0
+    covered = 0.0
     for image in page.images:
-        width = abs(float(image["x1"]) - float(image["x0"]))
-        height = abs(float(image["bottom"]) - float(image["top"]))
-        if width * height >= _SCANNED_PAGE_SHARE * area:
-            return True
-    return False
+        x0, x1 = max(0.0, float(image["x0"])), min(width, float(image["x1"]))
+        top, bottom = max(0.0, float(image["top"])), min(height, float(image["bottom"]))
+        covered += max(0.0, x1 - x0) * max(0.0, bottom - top)
+    return covered >= _SCANNED_PAGE_SHARE * area
 
 
 def _one_line(exc: BaseException) -> str:
