@@ -207,3 +207,19 @@ def test_real_files_through_the_pool(jobs: int, tmp_path: Path) -> None:
         ("reference.txt", 27),
     ]
     assert all(o.worker_rss_kib and o.worker_rss_kib > 1000 for o in outcomes)
+
+
+def test_a_pdf_gets_the_timeout_once_per_fifteen_pages() -> None:
+    """A long scan takes seconds a page to OCR: its budget grows with its pages, counted at
+    planning; other files, and PDFs PDFium cannot open, get the timeout once."""
+    inputs = [
+        InputFile(SAMPLES / "large" / "40_projects.pdf", "40_projects.pdf"),
+        InputFile(SAMPLES / "reference.pdf", "reference.pdf"),
+        InputFile(SAMPLES / "reference.docx", "reference.docx"),
+    ]
+    tasks = {t.item.display: t for t in plan(inputs, extracted_at=datetime.now(UTC)).tasks}
+    assert tasks["40_projects.pdf"].pages == 42 and tasks["reference.docx"].pages is None
+    assert tasks["40_projects.pdf"].budget(120) == pytest.approx(120 * 42 / 15)
+    assert tasks["reference.pdf"].budget(120) == 120  # 5 pages
+    assert tasks["reference.docx"].budget(120) == 120
+    assert tasks["reference.docx"].budget(0) is None  # --timeout 0: none

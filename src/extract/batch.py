@@ -35,9 +35,10 @@ from extract.pipeline import (
 )
 
 DEFAULT_TIMEOUT = 120.0
-# A PDF gets the timeout once per this many bytes: scanned pages take seconds each to OCR, and a
-# scan is large (a 200 dpi page is 150-500 KB), so its budget grows with its pages.
-PDF_BYTES_PER_TIMEOUT = 2 * 1024 * 1024
+# A PDF gets the timeout once per this many pages: a scanned page takes seconds to OCR (4-5 s
+# on one core here), so a long scan needs more than a Word file; a black-and-white scan is
+# small (30 KB a page), so its size does not tell.
+PDF_PAGES_PER_TIMEOUT = 15
 DEFAULT_MEMORY_MB = 4096
 TASKS_PER_WORKER = 100  # a worker is replaced after this many files
 _CHUNK = 1 << 20
@@ -51,18 +52,17 @@ class Task:
     sha256: str
     size: int
     source_format: str
+    pages: int | None = None  # of a PDF, when PDFium could count them
 
     @property
     def doc_id(self) -> str:
         return self.sha256[:16]
 
     def budget(self, timeout: float) -> float | None:
-        """Seconds this file may take: `timeout`, once per `PDF_BYTES_PER_TIMEOUT` of a PDF."""
+        """Seconds this file may take: `timeout`, once per `PDF_PAGES_PER_TIMEOUT` of a PDF."""
         if timeout <= 0:
             return None
-        if self.source_format == "pdf":
-            return timeout * max(1.0, self.size / PDF_BYTES_PER_TIMEOUT)
-        return timeout
+        return timeout * max(1.0, (self.pages or 0) / PDF_PAGES_PER_TIMEOUT)
 
 
 @dataclass(slots=True)
@@ -114,8 +114,25 @@ def plan(
             out.unchanged_ids.append(sha[:16])
             continue
         planned = dataclasses.replace(item, planned_sha256=sha)
-        out.tasks.append(Task(planned, sha, size, detect_format(head, item.path.name)))
+        fmt = detect_format(head, item.path.name)
+        pages = _pdf_pages(item.path) if fmt == "pdf" else None
+        out.tasks.append(Task(planned, sha, size, fmt, pages))
     return out
+
+
+def _pdf_pages(path: Path) -> int | None:
+    """A PDF's page count, by PDFium (its page tree only: a millisecond); None when it cannot
+    open the file (the worker then says why)."""
+    try:
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(str(path))
+    except Exception:  # damaged, encrypted: the worker's parser reports it
+        return None
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
 
 
 def _is_current(entry: Known | None, year: int | None) -> bool:
