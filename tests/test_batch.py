@@ -7,6 +7,7 @@ real timeouts and the real memory cap, in real worker processes.
 
 from __future__ import annotations
 
+import dataclasses
 import faulthandler
 import io
 import os
@@ -209,17 +210,21 @@ def test_real_files_through_the_pool(jobs: int, tmp_path: Path) -> None:
     assert all(o.worker_rss_kib and o.worker_rss_kib > 1000 for o in outcomes)
 
 
-def test_a_pdf_gets_the_timeout_once_per_fifteen_pages() -> None:
-    """A long scan takes seconds a page to OCR: its budget grows with its pages, counted at
-    planning; other files, and PDFs PDFium cannot open, get the timeout once."""
+def test_a_scanned_pdf_gets_the_timeout_once_per_fifteen_scanned_pages() -> None:
+    """A long scan takes seconds a page to OCR: its budget grows with its scanned pages, told
+    at planning from its first pages; text PDFs and other files get the timeout once."""
+    scanned = SAMPLES / "scanned"
     inputs = [
+        InputFile(scanned / "funing_zhujian_2022.pdf", "funing.pdf"),  # 7 pages, all scans
+        InputFile(scanned / "mixed_reference.pdf", "mixed.pdf"),  # pages 2 and 4 of 5
         InputFile(SAMPLES / "large" / "40_projects.pdf", "40_projects.pdf"),
-        InputFile(SAMPLES / "reference.pdf", "reference.pdf"),
         InputFile(SAMPLES / "reference.docx", "reference.docx"),
     ]
     tasks = {t.item.display: t for t in plan(inputs, extracted_at=datetime.now(UTC)).tasks}
-    assert tasks["40_projects.pdf"].pages == 42 and tasks["reference.docx"].pages is None
-    assert tasks["40_projects.pdf"].budget(120) == pytest.approx(120 * 42 / 15)
-    assert tasks["reference.pdf"].budget(120) == 120  # 5 pages
-    assert tasks["reference.docx"].budget(120) == 120
+    assert [tasks[n].scans for n in ("funing.pdf", "mixed.pdf", "40_projects.pdf")] == [7, 2, 0]
+    assert tasks["reference.docx"].scans is None
+    assert tasks["funing.pdf"].budget(120) == 120  # never less than the timeout
+    long_scan = dataclasses.replace(tasks["funing.pdf"], scans=45)
+    assert long_scan.budget(120) == pytest.approx(360)
+    assert tasks["40_projects.pdf"].budget(120) == 120  # 42 pages of text
     assert tasks["reference.docx"].budget(0) is None  # --timeout 0: none

@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from extract import __version__
+from extract.parsers.pdf_light import scanned_pages
 from extract.parsers.registry import detect_format
 from extract.pipeline import (
     OUT_OF_MEMORY,
@@ -35,10 +36,10 @@ from extract.pipeline import (
 )
 
 DEFAULT_TIMEOUT = 120.0
-# A PDF gets the timeout once per this many pages: a scanned page takes seconds to OCR (4-5 s
-# on one core here), so a long scan needs more than a Word file; a black-and-white scan is
-# small (30 KB a page), so its size does not tell.
-PDF_PAGES_PER_TIMEOUT = 15
+# A scanned PDF gets the timeout once per this many scanned pages: a page takes seconds to OCR
+# (4-5 s on one core here), so a long scan needs more than a Word file. Its size does not tell
+# (a black-and-white scan is 30 KB a page); planning looks at its first pages.
+SCANS_PER_TIMEOUT = 15
 DEFAULT_MEMORY_MB = 4096
 TASKS_PER_WORKER = 100  # a worker is replaced after this many files
 _CHUNK = 1 << 20
@@ -52,17 +53,17 @@ class Task:
     sha256: str
     size: int
     source_format: str
-    pages: int | None = None  # of a PDF, when PDFium could count them
+    scans: int | None = None  # of a PDF: about how many of its pages are scans
 
     @property
     def doc_id(self) -> str:
         return self.sha256[:16]
 
     def budget(self, timeout: float) -> float | None:
-        """Seconds this file may take: `timeout`, once per `PDF_PAGES_PER_TIMEOUT` of a PDF."""
+        """Seconds this file may take: `timeout`, once per `SCANS_PER_TIMEOUT` scanned pages."""
         if timeout <= 0:
             return None
-        return timeout * max(1.0, (self.pages or 0) / PDF_PAGES_PER_TIMEOUT)
+        return timeout * max(1.0, (self.scans or 0) / SCANS_PER_TIMEOUT)
 
 
 @dataclass(slots=True)
@@ -115,24 +116,9 @@ def plan(
             continue
         planned = dataclasses.replace(item, planned_sha256=sha)
         fmt = detect_format(head, item.path.name)
-        pages = _pdf_pages(item.path) if fmt == "pdf" else None
-        out.tasks.append(Task(planned, sha, size, fmt, pages))
+        scans = scanned_pages(str(item.path)) if fmt == "pdf" else None
+        out.tasks.append(Task(planned, sha, size, fmt, scans))
     return out
-
-
-def _pdf_pages(path: Path) -> int | None:
-    """A PDF's page count, by PDFium (its page tree only: a millisecond); None when it cannot
-    open the file (the worker then says why)."""
-    try:
-        import pypdfium2 as pdfium
-
-        pdf = pdfium.PdfDocument(str(path))
-    except Exception:  # damaged, encrypted: the worker's parser reports it
-        return None
-    try:
-        return len(pdf)
-    finally:
-        pdf.close()
 
 
 def _is_current(entry: Known | None, year: int | None) -> bool:

@@ -64,7 +64,7 @@ def main() -> None:
     default=DEFAULT_TIMEOUT,
     show_default=True,
     help="Seconds one file may take before it is stopped and recorded as failed (0: none);"
-    " a PDF gets it once per 15 pages (scanned pages take seconds each to OCR).",
+    " a scanned PDF gets it once per 15 pages (each takes seconds to OCR).",
 )
 @click.option(
     "--memory-limit",

@@ -339,6 +339,38 @@ class LightReader:
         return LightPage(chars=chars, tables=table_cells(objects.edges()))
 
 
+def scanned_pages(path: str, sample: int = 3) -> int | None:
+    """About how many of a PDF's pages are scans, from its first `sample` pages (a scanned
+    document is scanned throughout; a text one with a scanned page or two stays near 0).
+    None when PDFium cannot open the file (the parser then says why). A millisecond or two:
+    planning calls it for every PDF, to give OCR the time it takes."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(path)
+    except Exception:  # damaged, encrypted: the worker's parser reports it
+        return None
+    try:
+        total = len(pdf)
+        looked = min(sample, total)
+        scans = 0
+        for index in range(looked):
+            page = pdf[index]
+            try:
+                text = page.get_textpage()
+                try:
+                    scans += text.count_chars() < SCAN_TEXT_CHARS and _scan_like(page)
+                finally:
+                    text.close()
+            finally:
+                page.close()
+        return round(total * scans / looked) if looked else 0
+    except Exception:
+        return None
+    finally:
+        pdf.close()
+
+
 def _scan_like(pdf_page: Any) -> bool:
     """Images cover over half the page (pdfplumber then decides whether it is a scan)."""
     import pypdfium2.raw as raw
@@ -346,7 +378,7 @@ def _scan_like(pdf_page: Any) -> bool:
     width, height = pdf_page.get_size()
     covered = 0.0
     for obj in pdf_page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,)):
-        left, bottom, right, top = obj.get_pos()
+        left, bottom, right, top = obj.get_bounds()
         covered += max(0.0, min(right, width) - max(left, 0.0)) * max(
             0.0, min(top, height) - max(bottom, 0.0)
         )
