@@ -106,7 +106,7 @@ def main() -> None:
         return
     import cv2
 
-    from extract.parsers import pdf_scanned, scan_image
+    from extract.parsers import pdf_scanned, scan_image, scan_seals
     from extract.pipeline import InputFile, extract_file
 
     os.environ["EXTRACT_OCR"] = "1"
@@ -115,7 +115,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for label, path, index in PAGES:
             rgb = _render(path, index)
-            grey = scan_image.straighten(scan_image.grey_without_seals(rgb), 0.0)  # type: ignore[arg-type]
+            grey = scan_image.straighten(scan_seals.grey_without_seals(rgb), 0.0)  # type: ignore[arg-type]
             png = Path(tmp) / "page.png"
             cv2.imwrite(str(png), grey)
             page = _time(lambda rgb=rgb: pdf_scanned.read_image(rgb, pdf_scanned.DPI), args.repeats)

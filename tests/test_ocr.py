@@ -184,7 +184,7 @@ def test_a_grey_seal_is_removed_and_the_print_under_it_kept() -> None:
     import cv2
     import numpy as np
 
-    from extract.parsers import scan_image
+    from extract.parsers import scan_seals
 
     page = np.full((1200, 1200), 240, np.uint8)
     for y in range(60, 1200, 60):  # lines of print, most of the page's ink
@@ -192,7 +192,7 @@ def test_a_grey_seal_is_removed_and_the_print_under_it_kept() -> None:
     cv2.rectangle(page, (500, 560), (700, 600), 25, -1)  # print under the seal
     cv2.circle(page, (600, 600), 160, 120, 10)  # the seal's ring, in grey
     cv2.circle(page, (600, 600), 40, 120, -1)  # its star
-    cleaned, found = scan_image.without_grey_seals(page, 200)
+    cleaned, found = scan_seals.without_grey_seals(page, 200)
     assert found == 1
     assert cleaned[600, 600 - 160] == 255 and cleaned[600 + 20, 600] == 255  # ring, star gone
     assert cleaned[590, 520] == 25 and cleaned[70, 100] == 25  # print kept
@@ -204,7 +204,7 @@ def test_a_black_seal_loses_its_ring_and_star_and_keeps_the_print() -> None:
     import cv2
     import numpy as np
 
-    from extract.parsers import scan_image
+    from extract.parsers import scan_seals
 
     page = np.full((1200, 1200), 255, np.uint8)
     for y in (*range(60, 500, 60), *range(720, 1200, 60)):  # rows of thin print, one across
@@ -213,7 +213,7 @@ def test_a_black_seal_loses_its_ring_and_star_and_keeps_the_print() -> None:
     star = np.array([[600, 540], [620, 590], [670, 590], [630, 620], [645, 670], [600, 640],
                      [555, 670], [570, 620], [530, 590], [580, 590]], np.int32)  # fmt: skip
     cv2.fillPoly(page, [star], 0)
-    cleaned, found = scan_image.without_grey_seals(page, 200)
+    cleaned, found = scan_seals.without_grey_seals(page, 200)
     assert found == 1
     assert cleaned[600, 450] == 255 and cleaned[600, 750] == 255  # the ring
     assert cleaned[600, 600] == 255 and cleaned[610, 600] == 255  # the star
@@ -227,7 +227,7 @@ def test_a_table_is_no_seal() -> None:
     import cv2
     import numpy as np
 
-    from extract.parsers import scan_image
+    from extract.parsers import scan_seals
 
     page = np.full((1400, 1400), 240, np.uint8)
     for v in range(100, 1400, 150):
@@ -236,12 +236,12 @@ def test_a_table_is_no_seal() -> None:
     for x in range(130, 1300, 150):  # and text in the cells
         for y in range(130, 1300, 150):
             cv2.putText(page, "88", (x, y + 60), cv2.FONT_HERSHEY_SIMPLEX, 2.5, 20, 6)
-    assert scan_image.seals(page, 200) == []
+    assert scan_seals.seals(page, 200) == []
     arc = page.copy()
     cv2.ellipse(arc, (700, 700), (150, 150), 0, 0, 150, 110, 10)  # a curve: not a ring
-    assert scan_image.seals(arc, 200) == []
+    assert scan_seals.seals(arc, 200) == []
     cv2.circle(page, (700, 700), 150, 110, 10)  # a seal's ring among them
-    found = scan_image.seals(page, 200)
+    found = scan_seals.seals(page, 200)
     assert [(round(x / 10), round(y / 10)) for x, y, _ in found] == [(70, 70)]
 
 
@@ -249,12 +249,12 @@ def test_a_table_is_no_seal() -> None:
 def test_red_ink_becomes_paper_and_black_under_it_stays() -> None:
     import numpy as np
 
-    from extract.parsers import scan_image
+    from extract.parsers import scan_seals
 
     rgb = np.full((10, 30, 3), 240, np.uint8)
     rgb[:, 10:20] = (215, 60, 70)  # seal ink
     rgb[:, 20:] = (30, 12, 14)  # black print under the seal (toner shows through)
-    grey = scan_image.grey_without_seals(rgb)
+    grey = scan_seals.grey_without_seals(rgb)
     assert grey[0, 0] == 240 and grey[0, 15] == 255 and grey[0, 25] == 30
 
 

@@ -19,7 +19,7 @@ np = pytest.importorskip("numpy", reason="numpy (the ocr extra) is not installed
 pytest.importorskip("cv2", reason="OpenCV (the ocr extra) is not installed")
 pytest.importorskip("rapidocr", reason="RapidOCR (the ocr extra) is not installed")
 
-from extract.parsers import ocr_engine, ocr_punct, scan_image  # noqa: E402
+from extract.parsers import ocr_engine, ocr_punct, scan_image, scan_seals  # noqa: E402
 from extract.parsers.ocr_engine import Glyph  # noqa: E402
 
 EM = 30  # pixels: a 10.5 pt font at 200 dpi is about 29
@@ -283,9 +283,9 @@ def test_marks_on_a_scanned_reference_page_take_the_text_layers_widths() -> None
         rgb = bitmap.to_numpy()[:, :, :3].copy()
     finally:
         pdf.close()
-    grey = scan_image.grey_without_seals(rgb)
+    grey = scan_seals.grey_without_seals(rgb)
     grey = scan_image.straighten(grey, scan_image.skew(grey))
-    grey, _ = scan_image.without_grey_seals(grey, 200)
+    grey, _ = scan_seals.without_grey_seals(grey, 200)
     out = ocr_punct.settle_widths(ocr_engine.recognise(grey), grey)
     lines: dict[int, str] = {}
     for g in out:

@@ -17,7 +17,7 @@ from itertools import groupby
 from operator import attrgetter
 from typing import Any
 
-from extract.parsers import ocr_engine, ocr_punct, scan_image
+from extract.parsers import ocr_engine, ocr_punct, scan_image, scan_seals
 from extract.parsers.pdf_rulings import Edge, line_edge, table_cells
 from extract.parsers.pdf_tables import Box
 from extract.parsers.pdf_text import is_cjk
@@ -61,12 +61,12 @@ class ScanReader:
 
 def read_image(rgb: Any, dpi: float) -> ScannedPage:
     """One page image to chars and table cells in points (1/72 inch)."""
-    grey = scan_image.grey_without_seals(rgb)
+    grey = scan_seals.grey_without_seals(rgb)
     angle = scan_image.skew(grey)
     grey = scan_image.straighten(grey, angle)
     k = 72 / dpi
     scanned = grey
-    grey, _ = scan_image.without_grey_seals(grey, dpi)
+    grey, _ = scan_seals.without_grey_seals(grey, dpi)
     glyphs = ocr_punct.settle_widths(ocr_engine.recognise(grey), grey)
     edges = _edges(scan_image.rules(grey, dpi, _runs(glyphs)), k)
     boxes = table_cells(edges) if edges else []
