@@ -51,6 +51,7 @@ _NAME_BUFFER = 256
 # page with fewer chars than this goes to pdfplumber, which reads it as a scan when images
 # cover most of it (`pdf_parser`).
 SCAN_TEXT_CHARS = 40
+SCANNED_PAGE_SHARE = 0.5  # of a page covered by images: a scan, when it has (next to) no text
 _EMPTY_WIDTH = 0.01  # PDFium's text page skips text objects narrower than this (kSizeEpsilon)
 
 
@@ -382,7 +383,7 @@ def _scan_like(pdf_page: Any) -> bool:
         covered += max(0.0, min(right, width) - max(left, 0.0)) * max(
             0.0, min(top, height) - max(bottom, 0.0)
         )
-    return bool(covered >= 0.5 * width * height)
+    return bool(covered >= SCANNED_PAGE_SHARE * width * height)
 
 
 def _plain_geometry(page: Any, width: float, height: float) -> bool:

@@ -45,7 +45,12 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extract.model import Block, Cell, Document, Location, Paragraph, ParseError, Table
 from extract.parsers import ocr_engine
 from extract.parsers.pdf_layout import page_objects
-from extract.parsers.pdf_light import SCAN_TEXT_CHARS, LightReader, LightUnavailable
+from extract.parsers.pdf_light import (
+    SCAN_TEXT_CHARS,
+    SCANNED_PAGE_SHARE,
+    LightReader,
+    LightUnavailable,
+)
 from extract.parsers.pdf_rulings import table_cells
 from extract.parsers.pdf_tables import Box, PageTable, StitchedTable
 from extract.parsers.pdf_text import (
@@ -75,7 +80,6 @@ _UNMAPPED = (
     "the PDF's fonts carry no text mapping, so its characters cannot be read;"
     " it needs OCR (e.g. ocrmypdf) before its text can be extracted"
 )
-_SCANNED_PAGE_SHARE = 0.5  # images over half the page, and (next to) no text: a scanned page
 
 _PAGES_PER_CACHE = 25
 _TOLERANCE = 2.0  # points of measuring noise between a row's height and the room left
@@ -526,7 +530,7 @@ def _mostly_image(page: Any) -> bool:
         x0, x1 = max(0.0, float(image["x0"])), min(width, float(image["x1"]))
         top, bottom = max(0.0, float(image["top"])), min(height, float(image["bottom"]))
         covered += max(0.0, x1 - x0) * max(0.0, bottom - top)
-    return covered >= _SCANNED_PAGE_SHARE * area
+    return covered >= SCANNED_PAGE_SHARE * area
 
 
 def _one_line(exc: BaseException) -> str:

@@ -33,7 +33,6 @@ _ALIKE = 0.1  # of the line height: lines this close in height are of one font s
 class ScannedPage:
     chars: list[dict[str, Any]]  # pdfplumber-like chars, with a `confidence`
     boxes: list[list[Box]]  # each table's cell rectangles, in points
-    skew: float  # degrees the scan was turned by
 
 
 class ScanReader:
@@ -73,7 +72,7 @@ def read_image(rgb: Any, dpi: float) -> ScannedPage:
     chars = _chars(glyphs, k)
     # Marks are looked for as scanned: print a grey seal's removal took with it counts.
     chars += _unread_marks(scanned, dpi, boxes, chars)
-    return ScannedPage(chars, boxes, angle)
+    return ScannedPage(chars, boxes)
 
 
 def _unread_marks(
