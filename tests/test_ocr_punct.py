@@ -72,6 +72,16 @@ SHAPES = {
     "full,": Shape(1.0, ((0.12, 0.3, 0.74, 1.0),)),  # 「，」 at the bottom left
     "half,": Shape(0.3, ((0.08, 0.24, 0.74, 1.0),)),
     "space": Shape(0.3, ()),
+    "quote": Shape(0.4, ((0.1, 0.16, 0.05, 0.35), (0.26, 0.32, 0.05, 0.35))),  # straight "
+    "numeral2": Shape(
+        0.6,
+        (
+            (0.1, 0.5, 0.1, 0.16),
+            (0.18, 0.24, 0.1, 0.9),
+            (0.36, 0.42, 0.1, 0.9),
+            (0.1, 0.5, 0.84, 0.9),
+        ),
+    ),  # Ⅱ
 }
 
 
@@ -297,3 +307,14 @@ def test_marks_on_a_scanned_reference_page_take_the_text_layers_widths() -> None
     marks = [c for c in text if c in ",:;，：；"]
     assert len(marks) >= 5
     assert set(marks) <= set("，：；")
+
+
+@pytest.mark.parametrize(("printed", "expected"), [("quote", '"'), ("numeral2", "Ⅱ")])
+def test_a_lone_quote_read_as_a_numeral_is_a_quote_by_its_ink(printed: str, expected: str) -> None:
+    """A cell's closing `"` wrapped onto a line of its own is read `Ⅱ`: its ticks are a third
+    of an em tall, where the numeral stands a whole em."""
+    page = blank()
+    above = typeset(page, chars("环保产品采购"), 40, 40, 0)
+    below = typeset(page, [("Ⅱ", printed)], 40, 40 + 1.4 * EM, 1)
+    out = ocr_punct.settle_widths(above + below, page)
+    assert texts(out) == "环保产品采购" + expected

@@ -32,6 +32,11 @@ from extract.parsers.ocr_engine import Glyph
 
 _FULL = {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；", "!": "！", "?": "？"}
 _HALF = {full: half for half, full in _FULL.items()}
+# A straight double quote alone is read as the numeral Ⅱ or a double bar (two upright
+# strokes to the recogniser too); its strokes are short ticks at the top of the line, where
+# Ⅱ's stand an em tall. Ink this much of an em tall, at most, is the quote.
+_QUOTE_LIKE = frozenset({"Ⅱ", "‖", "ǁ", "II", "ll"})
+_QUOTE_HEIGHT = 0.5
 _OPENING = frozenset("(（")
 _CLOSING = frozenset(")）")
 _IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -181,10 +186,11 @@ def settle_widths(glyphs: list[Glyph], grey: NDArray[np.uint8]) -> list[Glyph]:
     ink does not tell keeps the recogniser's reading. Order and geometry are unchanged."""
     if grey.ndim != 2:
         raise ValueError(f"settle_widths needs a grey image (2-D), not shape {grey.shape}")
-    if not any(g.text in _FULL or g.text in _HALF for g in glyphs):
+    if not any(g.text in _FULL or g.text in _HALF or g.text in _QUOTE_LIKE for g in glyphs):
         return list(glyphs)
     page = _Page(grey)
     lines = _lines(glyphs)
+    glyphs = _quotes(page, lines, glyphs)
     verdicts: dict[int, _Verdict | None] = {}  # by id() of the glyph
     for line in lines:
         for i, g in enumerate(line.glyphs):
@@ -202,6 +208,22 @@ def settle_widths(glyphs: list[Glyph], grey: NDArray[np.uint8]) -> list[Glyph]:
                 g = replace(g, text=text)
         out.append(g)
     return out
+
+
+def _quotes(page: _Page, lines: list[_Line], glyphs: list[Glyph]) -> list[Glyph]:
+    """Glyphs read as Ⅱ whose ink is a quote's ticks written `"` (in `lines` too)."""
+    quotes: dict[int, Glyph] = {}
+    for line in lines:
+        for i, g in enumerate(line.glyphs):
+            if g.text not in _QUOTE_LIKE or line.em < _MIN_EM:
+                continue
+            window = _Window(page, g.top, g.bottom, g.x0, g.x1, line.em)
+            columns = np.flatnonzero(window.columns)
+            height = window.height(0, window.ink.shape[1])
+            wide = (columns[-1] - columns[0] + 1) / line.em if columns.size else 1.0
+            if 0 < height < _QUOTE_HEIGHT * line.em and wide <= _MARK_WIDTH[1]:
+                quotes[id(g)] = line.glyphs[i] = replace(g, text='"')
+    return [quotes.get(id(g), g) for g in glyphs]
 
 
 def _lines(glyphs: Sequence[Glyph]) -> list[_Line]:

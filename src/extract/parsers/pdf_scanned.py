@@ -20,13 +20,14 @@ from typing import Any
 from extract.parsers import ocr_engine, ocr_punct, scan_image, scan_seals
 from extract.parsers.pdf_rulings import Edge, line_edge, table_cells
 from extract.parsers.pdf_tables import Box
-from extract.parsers.pdf_text import is_cjk
+from extract.parsers.pdf_text import is_cjk, is_ideograph
 
 DPI = 200  # pages are rendered at this resolution, whatever the scan's own
 # A printed character's box is taller than its font size (the line box includes leading).
 _BOX_TO_SIZE = 1.25
 _JOIN = 0.4  # of the line height: glyphs closer than this are one run of text
 _ALIKE = 0.1  # of the line height: lines this close in height are of one font size
+_NEAR_LINE = 2.0  # ems between line boxes: a short line takes the size of a line this near
 
 
 @dataclass(slots=True)
@@ -140,19 +141,25 @@ def _chars(glyphs: Sequence[ocr_engine.Glyph], k: float) -> list[dict[str, Any]]
     lines = [list(group) for _, group in groupby(glyphs, key=attrgetter("line"))]
     measured = [_em(line) for line in lines]
     heights = [line[0].line_height for line in lines]
+    boxes = [_line_box(line) for line in lines]
     # A page prints few font sizes, and a short line's own measure is rough: a line takes the
-    # median em of the lines of about its height; a line without two CJK characters side by
-    # side (a lone 标 wrapped into a cell) with none such takes the page's ratio of em to height.
+    # median em of the lines of about its height. A line without two CJK characters side by
+    # side (a lone 标 wrapped into a cell, a paragraph's last 核。) cannot say which size it
+    # is by its box, whose height varies most on short lines: it takes the em of the nearest
+    # line that has one, within `_NEAR_LINE` of that em (the line above it in its paragraph or
+    # cell, a cell beside it in its row); else of lines of about its height; else the page's
+    # ratio of em to height.
     ratios = sorted(em / h for em, h in zip(measured, heights, strict=True) if em)
     ratio = ratios[len(ratios) // 2] if ratios else 1 / _BOX_TO_SIZE
     out: list[dict[str, Any]] = []
-    for line, height in zip(lines, heights, strict=True):
+    for line, height, own, box in zip(lines, heights, measured, boxes, strict=True):
         alike = sorted(
             em
             for em, h in zip(measured, heights, strict=True)
             if em and abs(h - height) <= _ALIKE * height
         )
-        em = alike[len(alike) // 2] if alike else height * ratio
+        near = None if own else _nearest_em(box, boxes, measured)
+        em = near or (alike[len(alike) // 2] if alike else height * ratio)
         for g in line:
             middle = (g.top + g.bottom) / 2 * k
             x0, x1 = g.x0 * k, g.x1 * k
@@ -175,20 +182,50 @@ def _chars(glyphs: Sequence[ocr_engine.Glyph], k: float) -> list[dict[str, Any]]
     return out
 
 
+def _line_box(line: Sequence[ocr_engine.Glyph]) -> tuple[float, float, float, float]:
+    return (
+        min(g.x0 for g in line),
+        min(g.top for g in line),
+        max(g.x1 for g in line),
+        max(g.bottom for g in line),
+    )
+
+
+def _nearest_em(
+    box: tuple[float, float, float, float],
+    boxes: Sequence[tuple[float, float, float, float]],
+    measured: Sequence[float | None],
+) -> float | None:
+    """The em of the line nearest `box` (box to box) that measured one, if within
+    `_NEAR_LINE` of that em."""
+    best: tuple[float, float] | None = None
+    for other, em in zip(boxes, measured, strict=True):
+        if not em:
+            continue
+        dx = max(0.0, other[0] - box[2], box[0] - other[2])
+        dy = max(0.0, other[1] - box[3], box[1] - other[3])
+        distance = (dx * dx + dy * dy) ** 0.5
+        if distance <= _NEAR_LINE * em and (best is None or distance < best[0]):
+            best = (distance, em)
+    return best[1] if best else None
+
+
 def _em(line: Sequence[ocr_engine.Glyph]) -> float | None:
-    """A line's em in pixels: over its longest run of CJK characters side by side, the
+    """A line's em in pixels: over its longest run of Han characters side by side, the
     distance from the first one's centre to the last one's, shared out (one character's place
-    is uncertain, a run's span much less); None without such a run."""
+    is uncertain, a run's span much less); None without such a run. Punctuation is no measure:
+    `。` sits at the left of its em and is placed where the recogniser fired (`核。` measured
+    a heading's em)."""
     best: tuple[int, float] = (0, 0.0)
     run: list[ocr_engine.Glyph] = []
     for g in [*line, None]:
-        if g is not None and is_cjk(g.text[:1]) and (not run or _adjacent(run[-1], g)):
+        if g is not None and is_ideograph(g.text[:1]) and (not run or _adjacent(run[-1], g)):
             run.append(g)
             continue
         if len(run) >= 2 and len(run) > best[0]:
             span = (run[-1].x0 + run[-1].x1 - run[0].x0 - run[0].x1) / 2
             best = (len(run), span / (len(run) - 1))
-        run = [g] if g is not None and is_cjk(g.text[:1]) else []
+        run = [g] if g is not None and is_ideograph(g.text[:1]) else []
     return best[1] if best[0] else None
 
 

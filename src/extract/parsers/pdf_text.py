@@ -62,8 +62,16 @@ class Line:
         return len(self.text.split()) == 1
 
 
+_IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
 def is_cjk(char: str) -> bool:
     return bool(_CJK.match(char))
+
+
+def is_ideograph(char: str) -> bool:
+    """A Han character (not CJK punctuation or a full-width form): one em wide, set solid."""
+    return bool(_IDEOGRAPH.match(char))
 
 
 _BY_POSITION = itemgetter("top", "x0")

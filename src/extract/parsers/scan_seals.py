@@ -115,19 +115,24 @@ def without_grey_seals(grey: Image, dpi: float) -> tuple[Image, int]:
     print_level = float(np.median(printed))
     out = grey.copy()
     h, w = grey.shape
-    ys, xs = np.ogrid[:h, :w]
     for cx, cy, r in circles:
+        # Only the seal's square is looked at (views: erasing in them erases in `out`).
+        x0, y0 = max(0, int(cx - 1.1 * r)), max(0, int(cy - 1.1 * r))
+        x1, y1 = min(w, int(cx + 1.1 * r) + 2), min(h, int(cy + 1.1 * r) + 2)
+        if x0 >= x1 or y0 >= y1:
+            continue
+        ys, xs = np.ogrid[y0:y1, x0:x1]
         distance = np.sqrt((xs - cx) ** 2 + (ys - cy) ** 2)
-        band = (distance >= (1 - _RING) * r) & (distance <= r * 1.05) & (binary > 0)
+        near, inked, window = grey[y0:y1, x0:x1], binary[y0:y1, x0:x1], out[y0:y1, x0:x1]
+        band = (distance >= (1 - _RING) * r) & (distance <= r * 1.05) & (inked > 0)
         if not band.any():
             continue
-        seal_level = float(np.median(grey[band]))
+        seal_level = float(np.median(near[band]))
         if seal_level <= print_level:
-            _erase_black_seal(out, binary, distance, r, dpi)
+            _erase_black_seal(window, inked, distance, r, dpi)
             continue
         cutoff = (seal_level + print_level) / 2
-        inside = (distance <= r * 1.08) & (grey > cutoff)
-        out[inside] = 255
+        window[(distance <= r * 1.08) & (near > cutoff)] = 255
     return out, len(circles)
 
 
