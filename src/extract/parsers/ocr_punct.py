@@ -17,7 +17,6 @@ of 677, making none wrong; what is left is parens on lines centred in their cell
 from __future__ import annotations
 
 import math
-import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -29,6 +28,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from extract.parsers.ocr_engine import Glyph
+from extract.parsers.pdf_text import is_ideograph
 
 _FULL = {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；", "!": "！", "?": "？"}
 _HALF = {full: half for half, full in _FULL.items()}
@@ -39,7 +39,6 @@ _QUOTE_LIKE = frozenset({"Ⅱ", "‖", "ǁ", "II", "ll"})
 _QUOTE_HEIGHT = 0.5
 _OPENING = frozenset("(（")
 _CLOSING = frozenset(")）")
-_IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 # The em of a line: ideographs set solid stand one em apart, centre to centre. Distances this
 # share off their median are not set solid (a space, a digit between) and are left out.
@@ -255,7 +254,7 @@ def _own_em(line: Sequence[Glyph]) -> float | None:
     distances = [
         (b.x0 + b.x1 - a.x0 - a.x1) / 2
         for a, b in pairwise(line)
-        if _IDEOGRAPH.match(a.text) and _IDEOGRAPH.match(b.text)
+        if is_ideograph(a.text) and is_ideograph(b.text)
     ]
     if not distances:
         return None
@@ -392,7 +391,7 @@ def _against_edge(
         if other is line or not _EDGE_LINES[0] <= gap <= _EDGE_LINES[1]:
             continue
         end = other.glyphs[0] if opening else other.glyphs[-1]
-        if not _IDEOGRAPH.match(end.text) or other.x1 < line.x0 or other.x0 > line.x1:
+        if not is_ideograph(end.text) or other.x1 < line.x0 or other.x0 > line.x1:
             continue
         extent = _extent(page, other)
         if extent is None:

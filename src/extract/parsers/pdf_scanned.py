@@ -143,7 +143,7 @@ def _chars(glyphs: Sequence[ocr_engine.Glyph], k: float) -> list[dict[str, Any]]
     heights = [line[0].line_height for line in lines]
     boxes = [_line_box(line) for line in lines]
     # A page prints few font sizes, and a short line's own measure is rough: a line takes the
-    # median em of the lines of about its height. A line without two CJK characters side by
+    # median em of the lines of about its height. A line without two Han characters side by
     # side (a lone 标 wrapped into a cell, a paragraph's last 核。) cannot say which size it
     # is by its box, whose height varies most on short lines: it takes the em of the nearest
     # line that has one, within `_NEAR_LINE` of that em (the line above it in its paragraph or
