@@ -304,6 +304,23 @@ def test_detection_is_compiled_per_page_size_and_keeps_a_few() -> None:
     assert (1, 3, 64, 64) not in kept
 
 
+@needs_ocr
+def test_the_detectors_input_is_rapidocrs_own_to_the_bit() -> None:
+    """Normalised by a table of grey levels, the detector's input is what rapidocr's float64
+    normalisation gives, value for value, in the model's layout."""
+    import numpy as np
+    from rapidocr.ch_ppocr_det.utils import DetPreProcess
+
+    detector = ocr_engine.engine()._load_det_model()
+    image = np.random.default_rng(7).integers(0, 256, (700, 500, 3), dtype=np.uint8)
+    theirs = DetPreProcess(
+        detector.limit_side_len, detector.limit_type, detector.mean, detector.std
+    )(image)
+    ours = detector.get_preprocess()(image)
+    assert ours.shape == theirs.shape and ours.flags["C_CONTIGUOUS"]
+    assert np.array_equal(ours, theirs)
+
+
 # --- scans read by OCR ----------------------------------------------------------------------
 
 

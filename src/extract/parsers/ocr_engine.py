@@ -166,8 +166,9 @@ def _widths_in_steps(recogniser: Any) -> None:
 
 
 def _normalise_by_table(detector: Any) -> None:
-    """The detector's input scaled by a table of the 256 grey levels, not in float64 per pixel
-    (0.47 s of a page, now 0.03 s); the table is made by rapidocr's own normalisation, so the
+    """The detector's input scaled by a table of the 256 grey levels straight into the
+    model's (1, 3, h, w) layout, not in float64 per pixel and then transposed and copied
+    (0.5 s of a page, now 0.03 s); the table is made by rapidocr's own normalisation, so the
     values are the same to the bit."""
     import numpy as np
 
@@ -175,16 +176,19 @@ def _normalise_by_table(detector: Any) -> None:
     levels = np.repeat(np.arange(256, dtype=np.uint8).reshape(1, 256, 1), 3, axis=2)
     table = np.asarray(make().normalize(levels), dtype=np.float32)[0]  # (256 levels, 3)
 
-    def normalize(image: NDArray[Any]) -> NDArray[Any]:
-        out = np.empty(image.shape, dtype=np.float32)
-        for channel in range(image.shape[2]):
-            out[..., channel] = table[:, channel][image[..., channel]]
-        return out
-
     def get_preprocess() -> Any:
         preprocess = make()
-        preprocess.normalize = normalize
-        return preprocess
+
+        def prepare(image: NDArray[Any]) -> NDArray[Any] | None:
+            resized = preprocess.resize(image)
+            if resized is None:
+                return None
+            out = np.empty((1, resized.shape[2], *resized.shape[:2]), dtype=np.float32)
+            for channel in range(resized.shape[2]):
+                np.take(table[:, channel], resized[..., channel], out=out[0, channel])
+            return out
+
+        return prepare
 
     detector.get_preprocess = get_preprocess
 
