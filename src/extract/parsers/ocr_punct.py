@@ -35,7 +35,7 @@ _HALF = {full: half for half, full in _FULL.items()}
 # A straight double quote alone is read as the numeral Ⅱ or a double bar (two upright
 # strokes to the recogniser too); its strokes are short ticks at the top of the line, where
 # Ⅱ's stand an em tall. Ink this much of an em tall, at most, is the quote.
-_QUOTE_LIKE = frozenset({"Ⅱ", "‖", "ǁ", "II", "ll"})
+_QUOTE_LIKE = frozenset("Ⅱ‖ǁ")
 _QUOTE_HEIGHT = 0.5
 _OPENING = frozenset("(（")
 _CLOSING = frozenset(")）")
@@ -233,7 +233,7 @@ def _lines(glyphs: Sequence[Glyph]) -> list[_Line]:
     boxes = [_box(group) for group in groups]
     out: list[_Line] = []
     for group, em, box in zip(groups, own, boxes, strict=True):
-        size = em if em is not None else _borrowed_em(box, own, boxes)
+        size = em if em is not None else borrowed_em(box, own, boxes)
         if size is None:
             size = usual if usual is not None else group[0].line_height / _BOX_TO_EM
         out.append(_Line(group, size, *box))
@@ -263,12 +263,14 @@ def _own_em(line: Sequence[Glyph]) -> float | None:
     return statistics.median(solid) if solid and middle > 0 else None
 
 
-def _borrowed_em(
+def borrowed_em(
     box: tuple[float, float, float, float],
     own: Sequence[float | None],
     boxes: Sequence[tuple[float, float, float, float]],
+    reach: float = _NEAR_LINE,
 ) -> float | None:
-    """The em of the nearest line that has one, if it is near enough."""
+    """The em of the nearest line (box to box; boxes are top, bottom, x0, x1) that has one,
+    if it is within `reach` of that em."""
     best: tuple[float, float] | None = None
     top, bottom, x0, x1 = box
     for em, (t, b, l0, l1) in zip(own, boxes, strict=True):
@@ -277,7 +279,7 @@ def _borrowed_em(
         dy = max(t - bottom, top - b, 0.0)
         dx = max(l0 - x1, x0 - l1, 0.0)
         distance = math.hypot(dx, dy)
-        if distance <= _NEAR_LINE * em and (best is None or distance < best[0]):
+        if distance <= reach * em and (best is None or distance < best[0]):
             best = (distance, em)
     return None if best is None else best[1]
 

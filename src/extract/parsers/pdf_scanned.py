@@ -142,6 +142,7 @@ def _chars(glyphs: Sequence[ocr_engine.Glyph], k: float) -> list[dict[str, Any]]
     measured = [_em(line) for line in lines]
     heights = [line[0].line_height for line in lines]
     boxes = [_line_box(line) for line in lines]
+    known = [em or None for em in measured]  # a run measured at 0 (one place) says nothing
     # A page prints few font sizes, and a short line's own measure is rough: a line takes the
     # median em of the lines of about its height. A line without two Han characters side by
     # side (a lone 标 wrapped into a cell, a paragraph's last 核。) cannot say which size it
@@ -158,7 +159,7 @@ def _chars(glyphs: Sequence[ocr_engine.Glyph], k: float) -> list[dict[str, Any]]
             for em, h in zip(measured, heights, strict=True)
             if em and abs(h - height) <= _ALIKE * height
         )
-        near = None if own else _nearest_em(box, boxes, measured)
+        near = None if own else ocr_punct.borrowed_em(box, known, boxes, _NEAR_LINE)
         em = near or (alike[len(alike) // 2] if alike else height * ratio)
         for g in line:
             middle = (g.top + g.bottom) / 2 * k
@@ -183,31 +184,13 @@ def _chars(glyphs: Sequence[ocr_engine.Glyph], k: float) -> list[dict[str, Any]]
 
 
 def _line_box(line: Sequence[ocr_engine.Glyph]) -> tuple[float, float, float, float]:
+    """Top, bottom, x0, x1 (the order `ocr_punct.borrowed_em` takes)."""
     return (
-        min(g.x0 for g in line),
         min(g.top for g in line),
-        max(g.x1 for g in line),
         max(g.bottom for g in line),
+        min(g.x0 for g in line),
+        max(g.x1 for g in line),
     )
-
-
-def _nearest_em(
-    box: tuple[float, float, float, float],
-    boxes: Sequence[tuple[float, float, float, float]],
-    measured: Sequence[float | None],
-) -> float | None:
-    """The em of the line nearest `box` (box to box) that measured one, if within
-    `_NEAR_LINE` of that em."""
-    best: tuple[float, float] | None = None
-    for other, em in zip(boxes, measured, strict=True):
-        if not em:
-            continue
-        dx = max(0.0, other[0] - box[2], box[0] - other[2])
-        dy = max(0.0, other[1] - box[3], box[1] - other[3])
-        distance = (dx * dx + dy * dy) ** 0.5
-        if distance <= _NEAR_LINE * em and (best is None or distance < best[0]):
-            best = (distance, em)
-    return best[1] if best else None
 
 
 def _em(line: Sequence[ocr_engine.Glyph]) -> float | None:
