@@ -84,7 +84,9 @@ def _tesseract(png: Path) -> Callable[[], object] | None:
 
 
 def _peak_mib(path: Path) -> float:
-    """Peak RSS of a fresh process reading `path` whole (what a worker needs for it)."""
+    """Peak RSS of a fresh process reading `path` whole (what a worker needs for it). Read
+    from the process's own memory (VmHWM): `ru_maxrss` keeps the peak of the process it was
+    started from across exec, and this one has the models loaded and pages read."""
     code = (
         "import resource, sys\n"
         "from datetime import UTC, datetime\n"
@@ -92,7 +94,10 @@ def _peak_mib(path: Path) -> float:
         "from extract.pipeline import InputFile, extract_file\n"
         "p = Path(sys.argv[1])\n"
         "extract_file(InputFile(p, p.name), year=None, extracted_at=datetime.now(UTC))\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "status = Path('/proc/self/status')\n"
+        "lines = status.read_text().splitlines() if status.exists() else []\n"
+        "hwm = [int(line.split()[1]) for line in lines if line.startswith('VmHWM:')]\n"
+        "print(hwm[0] if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )
     env = {**os.environ, "EXTRACT_OCR": "1"}
     out = subprocess.run(

@@ -291,15 +291,17 @@ def test_detection_is_compiled_per_page_size_and_keeps_a_few() -> None:
     same shape again reuses it, and only the latest few are kept."""
     import numpy as np
 
+    from extract.parsers import ocr_detect
+
     model = ocr_engine._model_dir()
     assert model is not None
-    fixed = ocr_engine._FixedShape(model / ocr_engine._MODELS[0])
+    fixed = ocr_detect.FixedShape(model / ocr_engine._MODELS[0])
     sizes = [(64, 64), (64, 96), (64, 64), (96, 64), (96, 96), (128, 64), (128, 96)]
     for h, w in sizes:
         out = fixed(np.zeros((1, 3, h, w), dtype=np.float32))
         assert out.shape[-2:] == (h, w)  # a probability map of the page
     kept = list(fixed._compiled)
-    assert len(kept) == ocr_engine._SHAPES_KEPT
+    assert len(kept) == ocr_detect.SHAPES_KEPT
     assert kept[-2:] == [(1, 3, 128, 64), (1, 3, 128, 96)]
     assert (1, 3, 64, 64) not in kept
 
@@ -311,14 +313,58 @@ def test_the_detectors_input_is_rapidocrs_own_to_the_bit() -> None:
     import numpy as np
     from rapidocr.ch_ppocr_det.utils import DetPreProcess
 
-    detector = ocr_engine.engine()._load_det_model()
+    from extract.parsers import ocr_detect
+
+    config = ocr_engine.engine().cfg.Det
+    theirs_prep = DetPreProcess(config.limit_side_len, config.limit_type, config.mean, config.std)
     image = np.random.default_rng(7).integers(0, 256, (700, 500, 3), dtype=np.uint8)
-    theirs = DetPreProcess(
-        detector.limit_side_len, detector.limit_type, detector.mean, detector.std
-    )(image)
-    ours = detector.get_preprocess()(image)
+    theirs = theirs_prep(image)
+    table = ocr_detect.grey_table(theirs_prep)
+    ours = ocr_detect.model_input(table, theirs_prep.resize(image))
     assert ours.shape == theirs.shape and ours.flags["C_CONTIGUOUS"]
     assert np.array_equal(ours, theirs)
+
+
+@needs_ocr
+def test_lines_read_together_read_as_each_alone() -> None:
+    """Lines of one padded width go through the recogniser together: each comes out with the
+    text, confidence and character places it has when read alone, in the order given."""
+    import cv2
+    import numpy as np
+    from rapidocr.ch_ppocr_rec.typings import TextRecInput
+
+    from extract.parsers import ocr_rec
+
+    recogniser = ocr_engine.engine().text_rec
+    assert isinstance(recogniser, ocr_rec.Recogniser)
+    texts = ["123", "456", "7890", "12.5", "≥90%", "100", "3", "2,800", "65", "-"]
+    lines = []
+    for text in texts:
+        image = np.full((40, 24 * len(text) + 16, 3), 255, dtype=np.uint8)
+        cv2.putText(
+            image, text.replace("≥", ">"), (8, 30), cv2.FONT_HERSHEY_SIMPLEX, 1.0, (0, 0, 0), 2
+        )
+        lines.append(image)
+    batches: list[int] = []
+    model = recogniser._model
+
+    def counted(batch: Any) -> Any:
+        batches.append(len(batch))
+        return model(batch)
+
+    recogniser._model = counted
+    try:
+        together = recogniser(TextRecInput(img=lines, return_word_box=True))
+    finally:
+        recogniser._model = model
+    assert sum(batches) == len(lines) and max(batches) > 1  # some lines were read together
+    for index, image in enumerate(lines):
+        alone = recogniser(TextRecInput(img=[image], return_word_box=True))
+        assert together.txts[index] == alone.txts[0]
+        assert together.scores[index] == pytest.approx(alone.scores[0], abs=1e-4)
+        ours, theirs = together.word_results[index], alone.word_results[0]
+        assert ours.words == theirs.words and ours.line_txt_len == theirs.line_txt_len
+    assert "".join(together.txts).count("1") >= 2  # the lines were read, not left blank
 
 
 # --- scans read by OCR ----------------------------------------------------------------------

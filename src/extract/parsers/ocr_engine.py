@@ -7,9 +7,12 @@ loaded from there by path, so nothing is ever downloaded: a machine without inte
 
 The models run on OpenVINO rather than ONNX Runtime (rapidocr's default): on one core a 200 dpi
 form page took 3.8 s with ONNX Runtime and 2.1-2.2 s with OpenVINO (bench/bench_ocr.py), with
-the same text on every line of it; detection 1.5 -> 0.65 s, recognition 1.9 -> 1.1 s. The
-detection model is compiled for each page size it meets (a fixed shape): compiled for any
-shape, OpenVINO kept the largest page's buffers (615 against 355 MiB) and ran 15% slower.
+the same text on every line of it; detection 1.5 -> 0.65 s, recognition 1.9 -> 1.1 s.
+Detection (`ocr_detect`) is compiled per page size; recognition (`ocr_rec`) runs lines of
+one padded width together. OpenVINO computes in bfloat16 where the CPU has it (AVX512_BF16,
+as here) and in float32 elsewhere, which is a quarter slower and reads a few borderline
+characters otherwise (`samples/score.py scanned` 0.9966 in bfloat16, 0.9948 in float32:
+only the blurred 150 dpi scan differs).
 
 The engine is optional (the `ocr` extra). `available()` says whether it can run and, if not,
 why; the engine is built once per process, on first use, with one thread (workers are the
@@ -69,39 +72,10 @@ def available() -> str | None:
     return None
 
 
-_CPU = {"INFERENCE_NUM_THREADS": "1", "PERFORMANCE_HINT": "LATENCY", "NUM_STREAMS": "1"}
-_WIDTH_STEP = 32  # pixels (at the recogniser's 48 pixels high)
-_SHAPES_KEPT = 4  # detection models compiled for page sizes met, the oldest dropped past this
-
-
-class _FixedShape:
-    """The detection model compiled for each input shape it is given (a page size)."""
-
-    def __init__(self, model_path: Path) -> None:
-        import openvino
-
-        self._core = openvino.Core()
-        self._core.set_property("CPU", _CPU)
-        self._path = model_path
-        self._compiled: dict[tuple[int, ...], Any] = {}
-
-    def __call__(self, batch: NDArray[Any]) -> NDArray[Any]:
-        shape = tuple(batch.shape)
-        request = self._compiled.pop(shape, None)
-        if request is None:
-            model = self._core.read_model(str(self._path))
-            model.reshape(list(shape))
-            request = self._core.compile_model(model, "CPU").create_infer_request()
-            while len(self._compiled) >= _SHAPES_KEPT:
-                del self._compiled[next(iter(self._compiled))]
-        self._compiled[shape] = request  # most recent last
-        request.infer([batch])
-        out: NDArray[Any] = request.get_output_tensor().data
-        return out.copy()
-
-
 def _build() -> Any:
     from rapidocr import EngineType, RapidOCR
+
+    from extract.parsers import ocr_detect, ocr_rec  # need cv2 and numpy: the extra
 
     models = _model_dir()
     assert models is not None
@@ -125,72 +99,14 @@ def _build() -> Any:
         "Rec.engine_type": EngineType.OPENVINO,
         "Rec.model_path": str(models / _MODELS[1]),
         "Rec.rec_img_shape": [3, 48, 48],  # short cells are not padded to 320 pixels wide
-        "Rec.rec_batch_num": 1,  # lines of one width each: no padding (6: 5-10% slower)
         "EngineConfig.openvino.inference_num_threads": 1,
         "EngineConfig.openvino.performance_hint": "LATENCY",
         "EngineConfig.openvino.num_streams": 1,
     }
     ocr: Any = RapidOCR(params=params)  # its loaders are untyped
-    detector = ocr._load_det_model()
-    detector.session = _FixedShape(models / _MODELS[0])
-    _normalise_by_table(detector)
-    _widths_in_steps(ocr._load_rec_model())
+    ocr.text_det = ocr_detect.Detector(ocr._load_det_model(), models / _MODELS[0])
+    ocr.text_rec = ocr_rec.Recogniser(ocr._load_rec_model())
     return ocr
-
-
-def _widths_in_steps(recogniser: Any) -> None:
-    """Each text line padded to a width in whole steps of `_WIDTH_STEP`, so the pages of a
-    document meet input shapes OpenVINO has prepared already: each new shape costs it set-up
-    time and memory it keeps (a page's first reading took 2.7 s and its second 2.0 s; a worker
-    grew by 50 MiB a page, 937 MiB at a 5-page scan's end, now 733). The decoder is told the
-    padded width, so the characters keep their places."""
-    step = _WIDTH_STEP
-    height = int(recogniser.rec_image_shape[1])
-
-    def stepped(ratio: float) -> float:
-        width = -(-int(height * ratio) // step) * step
-        return (width + 0.5) / height  # int(height * ratio) gives `width` back
-
-    resize = recogniser.resize_norm_img
-    decode = recogniser.postprocess_op
-
-    def resize_norm_img(image: NDArray[Any], max_wh_ratio: float) -> NDArray[Any]:
-        return resize(image, stepped(max_wh_ratio))  # type: ignore[no-any-return]
-
-    def postprocess(preds: Any, return_word_box: bool, **kwargs: Any) -> Any:
-        kwargs["max_wh_ratio"] = stepped(kwargs.get("max_wh_ratio", 1.0))
-        return decode(preds, return_word_box, **kwargs)
-
-    recogniser.resize_norm_img = resize_norm_img
-    recogniser.postprocess_op = postprocess
-
-
-def _normalise_by_table(detector: Any) -> None:
-    """The detector's input scaled by a table of the 256 grey levels straight into the
-    model's (1, 3, h, w) layout, not in float64 per pixel and then transposed and copied
-    (0.5 s of a page, now 0.03 s); the table is made by rapidocr's own normalisation, so the
-    values are the same to the bit."""
-    import numpy as np
-
-    make = detector.get_preprocess
-    levels = np.repeat(np.arange(256, dtype=np.uint8).reshape(1, 256, 1), 3, axis=2)
-    table = np.asarray(make().normalize(levels), dtype=np.float32)[0]  # (256 levels, 3)
-
-    def get_preprocess() -> Any:
-        preprocess = make()
-
-        def prepare(image: NDArray[Any]) -> NDArray[Any] | None:
-            resized = preprocess.resize(image)
-            if resized is None:
-                return None
-            out = np.empty((1, resized.shape[2], *resized.shape[:2]), dtype=np.float32)
-            for channel in range(resized.shape[2]):
-                np.take(table[:, channel], resized[..., channel], out=out[0, channel])
-            return out
-
-        return prepare
-
-    detector.get_preprocess = get_preprocess
 
 
 def engine() -> Any:
