@@ -6,7 +6,8 @@ whole quarters of the page around every mark bigger than a speck) saved 0.17 s o
 page printed on three quarters of its sheet, but each window size is a model compiled for
 its shape, which keeps 100-150 MiB: a worker reading six scans grew to 1.4 GiB (0.9 GiB
 detecting whole pages). The model also pools over its whole input, so a window moves boxes
-by a few pixels.
+by a few pixels. Detecting every page as two half-page tiles of one shape, with 32 rows of
+context across the middle and a blank half skipped, cut a form scan's accuracy to 0.65.
 """
 
 from __future__ import annotations
