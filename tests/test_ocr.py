@@ -323,6 +323,12 @@ def test_the_detectors_input_is_rapidocrs_own_to_the_bit() -> None:
     ours = ocr_detect.model_input(table, theirs_prep.resize(image))
     assert ours.shape == theirs.shape and ours.flags["C_CONTIGUOUS"]
     assert np.array_equal(ours, theirs)
+    # Written into a buffer kept from page to page, each page's values replace the last's.
+    kept = np.full_like(ours, np.nan)
+    for seed in (8, 9):
+        page = np.random.default_rng(seed).integers(0, 256, (700, 500, 3), dtype=np.uint8)
+        assert ocr_detect.model_input(table, theirs_prep.resize(page), kept) is kept
+        assert np.array_equal(kept, theirs_prep(page))
 
 
 @needs_ocr
