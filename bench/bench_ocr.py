@@ -12,7 +12,8 @@ Pages of samples/scanned/ (made by samples/make_scans.py), each timed as
 and one whole document through `extract_file` (seconds per page). Memory is the peak RSS of
 a fresh process that reads the whole document (the size of a worker doing the same). Each
 timing is the first, the best and the median of several repeats, in one process, on one core
-(OpenVINO with one thread, OMP_THREAD_LIMIT=1 for Tesseract); the first reading of a page
+(OpenVINO with one thread, OMP_THREAD_LIMIT=1 for Tesseract), the three readings of a page
+taking turns so that a slow moment of the machine hits all three; the first reading of a page
 includes what the engine prepares for input shapes it has not met yet, as a new document's
 pages do. Prints figures, asserts nothing.
 Usage: python bench/bench_ocr.py [--repeats R]
@@ -28,7 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -46,12 +47,21 @@ TARGET_MIB = 1024
 
 def _time(fn: Callable[[], object], repeats: int) -> tuple[float, float, float]:
     """First, best and median of `repeats` runs."""
-    times = []
+    return _in_turns([fn], repeats)[0]
+
+
+def _in_turns(
+    fns: Sequence[Callable[[], object]], repeats: int
+) -> list[tuple[float, float, float]]:
+    """First, best and median of `repeats` runs of each, the functions taking turns, so a
+    slow moment of the machine (timings here move by 10% from minute to minute) hits all."""
+    times: list[list[float]] = [[] for _ in fns]
     for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return times[0], min(times), statistics.median(times)
+        for fn, out in zip(fns, times, strict=True):
+            start = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - start)
+    return [(t[0], min(t), statistics.median(t)) for t in times]
 
 
 def _seconds(times: tuple[float, float, float]) -> str:
@@ -130,8 +140,13 @@ def main() -> None:
             grey = scan_image.straighten(scan_seals.grey_without_seals(rgb), 0.0)  # type: ignore[arg-type]
             png = Path(tmp) / "page.png"
             cv2.imwrite(str(png), grey)
-            page = _time(lambda rgb=rgb: pdf_scanned.read_image(rgb, pdf_scanned.DPI), args.repeats)
-            recognition = _time(lambda grey=grey: ocr_engine.recognise(grey), args.repeats)
+            peer = _tesseract(png)
+            fns: list[Callable[[], object]] = [
+                lambda rgb=rgb: pdf_scanned.read_image(rgb, pdf_scanned.DPI),
+                lambda grey=grey: ocr_engine.recognise(grey),
+            ]
+            timed = _in_turns([*fns, peer] if peer is not None else fns, args.repeats)
+            page, recognition = timed[0], timed[1]
             print(f"{label} ({path.name} page {index + 1}):")
             verdict = "meets" if page[2] <= TARGET_SECONDS else "misses"
             print(
@@ -139,13 +154,12 @@ def main() -> None:
                 f"  (median {verdict} the {TARGET_SECONDS:g} s target)"
             )
             print(f"  ours, recognition   {_seconds(recognition)}")
-            peer = _tesseract(png)
             if peer is None:
                 print(
                     "  tesseract chi_sim   (not installed: apt-get install tesseract-ocr-chi-sim)"
                 )
             else:
-                theirs = _time(peer, args.repeats)
+                theirs = timed[2]
                 print(
                     f"  tesseract chi_sim   {_seconds(theirs)}"
                     f"  (ours {page[2] / theirs[2]:.2f}x, median to median)"
