@@ -332,6 +332,27 @@ def test_the_detectors_input_is_rapidocrs_own_to_the_bit() -> None:
 
 
 @needs_ocr
+def test_pages_read_from_threads_read_as_one_after_the_other() -> None:
+    """The engine is one per process; two threads reading pages at once (a notebook's thread
+    pool) get each page's own characters, as read alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument((SCANNED / "dongguan_2019.pdf").read_bytes())
+    pages = []
+    for index in range(2):
+        bitmap = pdf[index].render(scale=100 / 72, rev_byteorder=True)
+        pages.append(bitmap.to_numpy()[:, :, :3].copy())
+    pdf.close()
+    alone = ["".join(g.text for g in ocr_engine.recognise(page)) for page in pages]
+    assert alone[0] and alone[0] != alone[1]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        together = list(pool.map(ocr_engine.recognise, pages * 2))
+    assert ["".join(g.text for g in glyphs) for glyphs in together] == alone * 2
+
+
+@needs_ocr
 def test_lines_read_together_read_as_each_alone() -> None:
     """Lines of one padded width go through the recogniser together: each comes out with the
     text, confidence and character places it has when read alone, in the order given."""

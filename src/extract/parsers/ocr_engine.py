@@ -37,6 +37,9 @@ _MIN_SCORE = 0.3  # text lines recognised with less than this are noise (speckle
 
 _lock = threading.Lock()
 _engine: Any = None
+# One page at a time per process: OpenVINO's infer requests and the detector's input buffer
+# are the engine's own, not safe to share between threads (workers are processes).
+_reading = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +125,9 @@ def recognise(image: NDArray[Any]) -> list[Glyph]:
     import numpy as np
 
     rgb = np.dstack([image] * 3) if image.ndim == 2 else image
-    result = engine()(rgb)
+    ocr = engine()
+    with _reading:
+        result = ocr(rgb)
     words = getattr(result, "word_results", None) or ()
     out: list[Glyph] = []
     for number, line in enumerate(words):
