@@ -333,23 +333,25 @@ def test_the_detectors_input_is_rapidocrs_own_to_the_bit() -> None:
 
 @needs_ocr
 def test_pages_read_from_threads_read_as_one_after_the_other() -> None:
-    """The engine is one per process; two threads reading pages at once (a notebook's thread
-    pool) get each page's own characters, as read alone."""
+    """PDFium and the OCR engine are one per process; two threads reading scanned pages at
+    once (a notebook's thread pool) get each page's own characters, as read alone."""
     from concurrent.futures import ThreadPoolExecutor
 
-    import pypdfium2 as pdfium
+    from extract.parsers import pdf_scanned
 
-    pdf = pdfium.PdfDocument((SCANNED / "dongguan_2019.pdf").read_bytes())
-    pages = []
-    for index in range(2):
-        bitmap = pdf[index].render(scale=100 / 72, rev_byteorder=True)
-        pages.append(bitmap.to_numpy()[:, :, :3].copy())
-    pdf.close()
-    alone = ["".join(g.text for g in ocr_engine.recognise(page)) for page in pages]
+    data = (SCANNED / "dongguan_2019.pdf").read_bytes()
+
+    def text(index: int) -> str:
+        reader = pdf_scanned.ScanReader(data)
+        try:
+            return "".join(c["text"] for c in reader.read(index).chars)
+        finally:
+            reader.close()
+
+    alone = [text(0), text(1)]
     assert alone[0] and alone[0] != alone[1]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        together = list(pool.map(ocr_engine.recognise, pages * 2))
-    assert ["".join(g.text for g in glyphs) for glyphs in together] == alone * 2
+        assert list(pool.map(text, [0, 1, 1, 0])) == [*alone, *reversed(alone)]
 
 
 @needs_ocr

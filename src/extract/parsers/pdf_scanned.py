@@ -18,6 +18,7 @@ from operator import attrgetter
 from typing import Any
 
 from extract.parsers import ocr_engine, ocr_punct, scan_image, scan_seals
+from extract.parsers.pdf_light import LOCK as PDFIUM
 from extract.parsers.pdf_rulings import Edge, line_edge, table_cells
 from extract.parsers.pdf_tables import Box
 from extract.parsers.pdf_text import is_cjk, is_ideograph
@@ -37,25 +38,29 @@ class ScannedPage:
 
 
 class ScanReader:
-    """Reads scanned pages of one PDF (opened once, with PDFium)."""
+    """Reads scanned pages of one PDF (opened once, with PDFium, which is not thread-safe:
+    every call into it holds the PDF reader's lock)."""
 
     def __init__(self, data: bytes) -> None:
         import pypdfium2 as pdfium
 
-        self._pdf = pdfium.PdfDocument(data)
+        with PDFIUM:
+            self._pdf = pdfium.PdfDocument(data)
 
     def close(self) -> None:
-        self._pdf.close()
+        with PDFIUM:
+            self._pdf.close()
 
     def read(self, index: int) -> ScannedPage:
-        page = self._pdf[index]
-        try:
-            scale = DPI / 72
-            bitmap = page.render(scale=scale, rev_byteorder=True)  # RGB(x), not BGR(x)
-            rgb = bitmap.to_numpy()[:, :, :3].copy()
-            bitmap.close()
-        finally:
-            page.close()
+        with PDFIUM:
+            page = self._pdf[index]
+            try:
+                scale = DPI / 72
+                bitmap = page.render(scale=scale, rev_byteorder=True)  # RGB(x), not BGR(x)
+                rgb = bitmap.to_numpy()[:, :, :3].copy()
+                bitmap.close()
+            finally:
+                page.close()
         return read_image(rgb, DPI)
 
 
