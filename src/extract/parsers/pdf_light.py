@@ -345,6 +345,11 @@ def scanned_pages(path: str, sample: int = 3) -> int | None:
     document is scanned throughout; a text one with a scanned page or two stays near 0).
     None when PDFium cannot open the file (the parser then says why). A millisecond or two:
     planning calls it for every PDF, to give OCR the time it takes."""
+    with LOCK:  # PDFium is not thread-safe
+        return _scanned_pages(path, sample)
+
+
+def _scanned_pages(path: str, sample: int) -> int | None:
     import pypdfium2 as pdfium
 
     try:
