@@ -181,6 +181,60 @@ def test_rulings_of_a_turned_noisy_scan_give_cells_with_spans(angle: float) -> N
     ]  # fmt: skip
 
 
+def _skew_by_turning_the_image(grey: Any) -> float:
+    """The skew as measured before the ink's places were turned instead: each angle tried
+    turns the whole image (warpAffine, nearest pixel) and sums its rows."""
+    import cv2
+    import numpy as np
+
+    from extract.parsers import scan_image
+
+    scale = min(1.0, 900 / grey.shape[1])
+    binary = scan_image.ink(cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA))
+    h, w = binary.shape
+
+    def sharpness(angle: float) -> float:
+        matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+        turned = cv2.warpAffine(binary, matrix, (w, h), flags=cv2.INTER_NEAREST)
+        return float(np.square(turned.sum(axis=1, dtype=np.float64)).sum())
+
+    best = max(np.arange(-2.0, 2.0 + 1e-9, 0.25), key=sharpness)
+    return -float(max(np.arange(best - 0.25, best + 0.25 + 1e-9, 0.05), key=sharpness))
+
+
+@needs_cv2
+@pytest.mark.parametrize("angle", [-1.7, -0.35, 0.0, 0.6, 1.25])
+def test_skew_is_the_angle_turning_the_image_finds(angle: float) -> None:
+    from extract.parsers import scan_image
+
+    grey = _grid_page(angle)
+    assert scan_image.skew(grey) == _skew_by_turning_the_image(grey)
+
+
+@needs_cv2
+def test_blobs_are_the_connected_components_boxes() -> None:
+    """Blobs traced by their borders have the boxes labelling gives, blobs inside another's
+    hole included, on sparse and dense masks alike."""
+    import cv2
+    import numpy as np
+
+    from extract.parsers import scan_image
+
+    ring = np.zeros((60, 60), np.uint8)
+    cv2.circle(ring, (30, 30), 20, 255, 3)
+    ring[28:33, 28:33] = 255  # a dot inside the ring's hole
+    rng = np.random.default_rng(3)
+    masks = [ring, np.zeros((10, 10), np.uint8), scan_image.ink(_grid_page(0.0))]
+    masks += [(rng.random((50, 70)) < p).astype(np.uint8) * 255 for p in (0.05, 0.3, 0.6)]
+    for mask in masks:
+        n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+        labelled = sorted(tuple(int(v) for v in box[:4]) for box in stats[1:n])
+        traced = scan_image.blobs(mask)
+        assert sorted(traced) == labelled
+        assert traced == sorted(traced, key=lambda box: (box[1], box[0]))  # top to bottom
+    assert len(scan_image.blobs(ring)) == 2
+
+
 @needs_cv2
 def test_a_grey_seal_is_removed_and_the_print_under_it_kept() -> None:
     import cv2
@@ -394,6 +448,65 @@ def test_lines_read_together_read_as_each_alone() -> None:
         ours, theirs = together.word_results[index], alone.word_results[0]
         assert ours.words == theirs.words and ours.line_txt_len == theirs.line_txt_len
     assert "".join(together.txts).count("1") >= 2  # the lines were read, not left blank
+
+
+@needs_ocr
+def test_character_boxes_are_rapidocrs_own() -> None:
+    """Characters placed back on the page a line at a time get the corners rapidocr's own
+    placing gives them, one point at a time (the order of a box's corners aside): on a line
+    box turned a little either way, as the detector's boxes are, and on a whole page."""
+    import copy
+
+    import numpy as np
+    from rapidocr.cal_rec_boxes import CalRecBoxes
+    from rapidocr.cal_rec_boxes.main import Direction
+
+    from extract.parsers import ocr_boxes, scan_image, scan_seals
+    from extract.parsers.pdf_scanned import DPI
+
+    theirs = CalRecBoxes()
+    rng = np.random.default_rng(5)
+    for _ in range(200):
+        x, y = rng.uniform(0, 1500, 2)
+        w, h = rng.uniform(30, 900), rng.uniform(20, 60)
+        lean = rng.uniform(-0.03, 0.03)  # radians
+        c, s = np.cos(lean), np.sin(lean)
+        corners = [(0, 0), (w, 0), (w, h), (0, h)]
+        box = np.array([(x + c * a - s * b, y + s * a + c * b) for a, b in corners], np.float32)
+        chars = []
+        for left in sorted(rng.uniform(0, w - 10, rng.integers(1, 12))):
+            right = left + rng.uniform(5, 30)
+            chars.append([[left, 0.0], [right, 0.0], [right, h], [left, h]])
+        ours = ocr_boxes.to_page(box, copy.deepcopy(chars))
+        expected = theirs.reverse_rotate_crop_image(box.copy(), chars, Direction.HORIZONTAL)
+        assert [sorted(map(tuple, b)) for b in ours] == [sorted(map(tuple, b)) for b in expected]
+
+    pdf = pdfium_page_image(SCANNED / "dongguan_2019.pdf", DPI)[:1000]
+    grey = scan_seals.grey_without_seals(pdf)
+    grey = scan_image.straighten(grey, scan_image.skew(grey))
+    ocr = ocr_engine.engine()
+    assert isinstance(ocr.cal_rec_boxes, ocr_boxes.WordBoxes)
+    ours_glyphs = ocr_engine.recognise(grey)
+    ocr.cal_rec_boxes = theirs
+    try:
+        their_glyphs = ocr_engine.recognise(grey)
+    finally:
+        ocr.cal_rec_boxes = ocr_boxes.WordBoxes()
+    assert len(ours_glyphs) > 100 and ours_glyphs == their_glyphs
+
+
+def pdfium_page_image(path: Path, dpi: float) -> Any:
+    """The first page of `path` as RGB pixels at `dpi`."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path)
+    try:
+        page = pdf[0]
+        image = page.render(scale=dpi / 72, rev_byteorder=True).to_numpy()[:, :, :3].copy()
+        page.close()
+    finally:
+        pdf.close()
+    return image
 
 
 # --- scans read by OCR ----------------------------------------------------------------------

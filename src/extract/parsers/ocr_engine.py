@@ -78,7 +78,7 @@ def available() -> str | None:
 def _build() -> Any:
     from rapidocr import EngineType, RapidOCR
 
-    from extract.parsers import ocr_detect, ocr_rec  # need cv2 and numpy: the extra
+    from extract.parsers import ocr_boxes, ocr_detect, ocr_rec  # need the extra's packages
 
     models = _model_dir()
     assert models is not None
@@ -109,6 +109,7 @@ def _build() -> Any:
     ocr: Any = RapidOCR(params=params)  # its loaders are untyped
     ocr.text_det = ocr_detect.Detector(ocr._load_det_model(), models / _MODELS[0])
     ocr.text_rec = ocr_rec.Recogniser(ocr._load_rec_model())
+    ocr.cal_rec_boxes = ocr_boxes.WordBoxes()
     return ocr
 
 
