@@ -194,8 +194,8 @@ def child(mode: str, path: Path) -> None:
         read_page = getattr(pdf_parser, "_read_page", None)
         if read_page is not None:
 
-            def hooked(page: Any) -> Any:
-                result = read_page(page)
+            def hooked(page: Any, *args: Any) -> Any:
+                result = read_page(page, *args)
                 per_page[page.page_number] = vm_rss_kib()
                 return result
 
