@@ -190,7 +190,8 @@ def _skew_by_turning_the_image(grey: Any) -> float:
     from extract.parsers import scan_image
 
     scale = min(1.0, 900 / grey.shape[1])
-    binary = scan_image.ink(cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA))
+    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    binary = scan_image.ink(small)
     h, w = binary.shape
 
     def sharpness(angle: float) -> float:
