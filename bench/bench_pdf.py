@@ -118,9 +118,10 @@ def large_pdf(target_pages: int) -> Path | None:
         return path
     make_samples = load_sample_module("make_samples")  # imports make_pdfs from samples/ too
     make_pdfs = load_sample_module("make_pdfs")
-    if make_pdfs.soffice() is None:
+    problem = make_pdfs.cannot_print()
+    if problem is not None:
         print(
-            f"{target_pages}-page case skipped: soffice (LibreOffice) is not installed and"
+            f"{target_pages}-page case skipped: {problem}, and"
             f" {path.relative_to(ROOT)} was not generated before"
         )
         return None

@@ -64,8 +64,9 @@ def budget_pdf(chapters: int) -> Path | None:
         return path
     make_pdfs = load_sample_module("make_pdfs")
     make_triage = load_sample_module("make_triage")
-    if make_pdfs.soffice() is None:
-        print(f"{path.name} skipped: soffice (LibreOffice) is not installed")
+    problem = make_pdfs.cannot_print()
+    if problem is not None:
+        print(f"{path.name} skipped: {problem}")
         return None
     start = time.perf_counter()
     docx_data = make_triage.build(chapters=chapters, rows_per_table=ROWS, n_projects=PROJECTS)

@@ -95,10 +95,27 @@ def soffice() -> str | None:
     return shutil.which("soffice")
 
 
+def cannot_print() -> str | None:
+    """Why LibreOffice cannot print our samples here, or None. Without a CJK font it draws
+    every Chinese character as the one missing glyph, and the PDF's text layer maps them all to
+    one character (`主主主主`): a document no template reads, useless to measure or check."""
+    if soffice() is None:
+        return "soffice (LibreOffice) is not installed"
+    fonts = shutil.which("fc-list")
+    if fonts is not None:
+        listed = subprocess.run([fonts, ":lang=zh", "family"], capture_output=True, text=True)
+        if not listed.stdout.strip():
+            return "LibreOffice has no CJK font here (Debian: apt-get install fonts-noto-cjk)"
+    return None
+
+
 def convert(sources: Mapping[str, bytes], export: str = "pdf") -> dict[str, bytes]:
     """{name: .docx bytes} -> {name: PDF bytes}, in one LibreOffice run with a fresh profile."""
+    problem = cannot_print()
+    if problem is not None:
+        raise SystemExit(f"cannot print PDFs: {problem}")
     exe = soffice()
-    assert exe is not None, "soffice not found"
+    assert exe is not None
     with tempfile.TemporaryDirectory(prefix="make_pdfs_") as tmp:
         root = Path(tmp)
         (root / "in").mkdir()
@@ -236,8 +253,9 @@ def write(target: Path, data: bytes, note: str = "", password: str | None = None
 
 def write_pdfs(samples: list[PdfSample], reference: PdfSample, fixtures: Path) -> None:
     """Prints every sample, checks it against the reference's PDF, writes it; then fixtures."""
-    if soffice() is None:
-        print("soffice not found: PDF samples not regenerated")
+    problem = cannot_print()
+    if problem is not None:
+        print(f"PDF samples not regenerated: {problem}")
         return
     everything = [reference, *samples]
     names = {sample.target.stem for sample in everything}
