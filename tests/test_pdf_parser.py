@@ -147,6 +147,85 @@ def test_scanned_pdf_asks_for_ocr() -> None:
     assert message.startswith("scanned PDF") and "OCR" in message
 
 
+def _pdf_mapped(to_text: dict[str, str], lines: int = 8, widths: bool = True) -> bytes:
+    """A one-page PDF of `lines` lines of a-z in Helvetica, whose ToUnicode map gives each
+    letter the text `to_text` says: what a PDF's fonts tell a reader each glyph means. Without
+    `widths` the font gives none, and a reader takes its mapped glyphs as 0 wide."""
+    chars = "".join(f"<{ord(a):02X}> <{ord(b):04X}>\n" for a, b in to_text.items())
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        "1 begincodespacerange <00> <FF> endcodespacerange\n"
+        f"{len(to_text)} beginbfchar\n{chars}endbfchar\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end\n"
+    ).encode()
+    text = "".join(
+        f"BT /F1 12 Tf 50 {780 - 16 * k} Td (abcdefghijklmnopqrstuvwxyz) Tj ET\n"
+        for k in range(lines)
+    ).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
+        b" /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R"
+        + (b" /FirstChar 97 /LastChar 122 /Widths [%b]" % (b"600 " * 26) if widths else b"")
+        + b" >>",
+        b"<< /Length %d >>\nstream\n%b\nendstream" % (len(text), text),
+        b"<< /Length %d >>\nstream\n%b\nendstream" % (len(cmap), cmap),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%b\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def test_a_text_layer_of_one_character_is_refused_as_garbled() -> None:
+    """Fonts that map every glyph to one character (a PDF printed without its Chinese font)
+    read as 主主主主: the file fails with why, rather than passing for a document without
+    targets. The same page mapped to as many characters as it has glyphs reads."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    garbled = _message(_pdf_mapped({a: "主" for a in letters}))
+    assert garbled.startswith("the PDF's text layer is garbled: 100% of its 208 Chinese")
+    assert "'主'" in garbled and "fonts embedded" in garbled
+    words = "项目名称绩效目标指标值完成数量质量时效成本效益满意度"
+    doc = parse_pdf(_pdf_mapped(dict(zip(letters, words, strict=True))))
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert texts and texts[0].startswith("项目名称绩效目标")
+    # Too few Han characters say nothing: three lines of one character still read.
+    short = parse_pdf(_pdf_mapped({a: "主" for a in letters}, lines=3))
+    assert short.n_pages == 1
+
+
+def test_lines_of_glyphs_without_width_read() -> None:
+    """Every glyph 0 wide (a font without widths) leaves no line longer than another to tell
+    the text's right edge by: the furthest end is taken, not a crash."""
+    doc = parse_pdf(
+        _pdf_mapped(
+            dict(
+                zip(
+                    "abcdefghijklmnopqrstuvwxyz",
+                    "项目名称绩效目标指标值完成数量质量时效成本效益满意度",
+                    strict=True,
+                )
+            ),
+            widths=False,
+        )
+    )
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert texts and texts[0].startswith("项目名称")
+
+
 @pytest.mark.parametrize(
     ("damage", "reason"),
     [

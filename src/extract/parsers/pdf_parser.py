@@ -56,8 +56,10 @@ from extract.parsers.pdf_tables import Box, PageTable, StitchedTable
 from extract.parsers.pdf_text import (
     Char,
     Flow,
+    HanCount,
     Line,
     furniture,
+    garbled,
     glue,
     lines_of,
     lower,
@@ -137,6 +139,7 @@ class _Page:
     tables: list[PageTable]
     n_chars: int = 0
     n_unmapped: int = 0
+    han: HanCount = field(default_factory=HanCount)  # to tell a garbled text layer
     scanned: bool = False  # an image without text, left unread
     ocr: bool = False  # an image without text, read by OCR
 
@@ -285,6 +288,9 @@ def _parse(data: bytes, triage: bool, ocr: bool) -> Document:
         raise ParseError(_NO_TEXT)
     if sum(p.n_unmapped for p in pages) * 2 > n_chars:
         raise ParseError(_UNMAPPED)
+    unreadable = garbled([p.han for p in pages])
+    if unreadable is not None:
+        raise ParseError(unreadable)
     for p in pages:
         if p.scanned:
             unread.append(f"page {p.number} is a scanned image without text ({no_ocr})")
@@ -517,6 +523,7 @@ def _build_page(
         tables=tables,
         n_chars=len(chars),
         n_unmapped=n_unmapped,
+        han=HanCount.of(c["text"] for c in chars),
     )
 
 
