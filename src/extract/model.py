@@ -89,22 +89,18 @@ class Cell:
         confidence: float | None = None,
     ) -> Cell:
         paras = tuple(paragraphs)
-        lo, hi = 0, len(paras)
-        while lo < hi and not paras[lo].strip():
-            lo += 1
-        while hi > lo and not paras[hi - 1].strip():
-            hi -= 1
-        return Cell(
-            text="\n".join(paras[lo:hi]),
-            row=row,
-            col=col,
-            row_span=row_span,
-            col_span=col_span,
-            paragraphs=paras,
-            location=location if location is not None else Location(),
-            tables=tables,
-            confidence=confidence,
-        )
+        if len(paras) == 1:  # most cells: one paragraph, kept unless blank
+            text = paras[0] if paras[0].strip() else ""
+        else:
+            lo, hi = 0, len(paras)
+            while lo < hi and not paras[lo].strip():
+                lo += 1
+            while hi > lo and not paras[hi - 1].strip():
+                hi -= 1
+            text = "\n".join(paras[lo:hi])
+        # Positional: every cell of every table is made here (half the time of keywords).
+        where = location if location is not None else Location()
+        return Cell(text, row, col, row_span, col_span, paras, where, tables, confidence)
 
 
 @dataclass(frozen=True, slots=True)
