@@ -226,6 +226,12 @@ def long_pdf(n_pages: int) -> bytes:
         b" /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
     )
     objects.extend(page for _ in range(n_pages))
+    return pdf_of(objects)
+
+
+def pdf_of(objects: list[bytes]) -> bytes:
+    """A PDF file of these objects, numbered from 1 (the first is the catalog), with its
+    cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 import extract
+from bad_inputs import pdf_of
 from conftest import SAMPLES
 from extract.cli import main
 from extract.model import Document, Paragraph, ParseError, Table
@@ -175,19 +176,7 @@ def _pdf_mapped(to_text: dict[str, str], lines: int = 8, widths: bool = True) ->
         b"<< /Length %d >>\nstream\n%b\nendstream" % (len(text), text),
         b"<< /Length %d >>\nstream\n%b\nendstream" % (len(cmap), cmap),
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%b\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return pdf_of(objects)
 
 
 def test_a_text_layer_of_one_character_is_refused_as_garbled() -> None:
