@@ -148,34 +148,41 @@ def test_scanned_pdf_asks_for_ocr() -> None:
     assert message.startswith("scanned PDF") and "OCR" in message
 
 
-def _pdf_mapped(to_text: dict[str, str], lines: int = 8, widths: bool = True) -> bytes:
-    """A one-page PDF of `lines` lines of a-z in Helvetica, whose ToUnicode map gives each
-    letter the text `to_text` says: what a PDF's fonts tell a reader each glyph means. Without
-    `widths` the font gives none, and a reader takes its mapped glyphs as 0 wide."""
-    chars = "".join(f"<{ord(a):02X}> <{ord(b):04X}>\n" for a, b in to_text.items())
-    cmap = (
-        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
-        "1 begincodespacerange <00> <FF> endcodespacerange\n"
-        f"{len(to_text)} beginbfchar\n{chars}endbfchar\n"
-        "endcmap CMapName currentdict /CMap defineresource pop end end\n"
-    ).encode()
+def _pdf_mapped(*pages: dict[str, str], lines: int = 8, widths: bool = True) -> bytes:
+    """A PDF of one page per mapping, each `lines` lines of a-z in Helvetica whose ToUnicode
+    map gives each letter the text its page's mapping says: what a PDF's fonts tell a reader
+    each glyph means. Without `widths` the fonts give none, and a reader takes their mapped
+    glyphs as 0 wide."""
     text = "".join(
         f"BT /F1 12 Tf 50 {780 - 16 * k} Td (abcdefghijklmnopqrstuvwxyz) Tj ET\n"
         for k in range(lines)
     ).encode()
+    kids = " ".join(f"{3 + 4 * k} 0 R" for k in range(len(pages))).encode()
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
-        b" /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R"
-        + (b" /FirstChar 97 /LastChar 122 /Widths [%b]" % (b"600 " * 26) if widths else b"")
-        + b" >>",
-        b"<< /Length %d >>\nstream\n%b\nendstream" % (len(text), text),
-        b"<< /Length %d >>\nstream\n%b\nendstream" % (len(cmap), cmap),
+        b"<< /Type /Pages /Kids [%b] /Count %d >>" % (kids, len(pages)),
     ]
+    for k, to_text in enumerate(pages):
+        first = 3 + 4 * k  # the page, its font, its text, its font's map
+        chars = "".join(f"<{ord(a):02X}> <{ord(b):04X}>\n" for a, b in to_text.items())
+        cmap = (
+            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+            "1 begincodespacerange <00> <FF> endcodespacerange\n"
+            f"{len(to_text)} beginbfchar\n{chars}endbfchar\n"
+            "endcmap CMapName currentdict /CMap defineresource pop end end\n"
+        ).encode()
+        objects += [
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
+            b" /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
+            % (first + 1, first + 2),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode %d 0 R" % (first + 3)
+            + (b" /FirstChar 97 /LastChar 122 /Widths [%b]" % (b"600 " * 26) if widths else b"")
+            + b" >>",
+            b"<< /Length %d >>\nstream\n%b\nendstream" % (len(text), text),
+            b"<< /Length %d >>\nstream\n%b\nendstream" % (len(cmap), cmap),
+        ]
     return pdf_of(objects)
 
 
@@ -194,6 +201,22 @@ def test_a_text_layer_of_one_character_is_refused_as_garbled() -> None:
     # Too few Han characters say nothing: three lines of one character still read.
     short = parse_pdf(_pdf_mapped({a: "主" for a in letters}, lines=3))
     assert short.n_pages == 1
+
+
+def test_a_garbled_page_among_readable_ones_is_left_out_and_named() -> None:
+    """One page printed in a missing font, in a document otherwise readable: that page's
+    text is left out, with why and where, and the other pages read as ever."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    printed = "项目名称绩效目标指标值完成数量质量时效成本效益满意度"
+    first = dict(zip(letters, printed, strict=True))
+    last = dict(zip(letters, printed[::-1], strict=True))  # not a running header of the first
+    doc = parse_pdf(_pdf_mapped(first, {a: "主" for a in letters}, last))
+    assert doc.n_pages == 3
+    assert len(doc.unread) == 1
+    assert doc.unread[0].startswith("page 2 left out: its text layer is garbled: 100% of its 208")
+    text = "".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
+    assert "主" not in text
+    assert text.count(printed) == 8 and text.count(printed[::-1]) == 8  # every line of 1 and 3
 
 
 def test_lines_of_glyphs_without_width_read() -> None:

@@ -60,6 +60,7 @@ from extract.parsers.pdf_text import (
     Line,
     furniture,
     garbled,
+    garbled_page,
     glue,
     lines_of,
     lower,
@@ -291,6 +292,11 @@ def _parse(data: bytes, triage: bool, ocr: bool) -> Document:
     unreadable = garbled([p.han for p in pages])
     if unreadable is not None:
         raise ParseError(unreadable)
+    for p in pages:  # a page of a garbled font among readable ones: left out, and said
+        why = garbled_page(p.han)
+        if why is not None:
+            unread.append(f"page {p.number} left out: {why}")
+            p.lines, p.tables = [], []
     for p in pages:
         if p.scanned:
             unread.append(f"page {p.number} is a scanned image without text ({no_ocr})")

@@ -81,6 +81,7 @@ def is_ideograph(char: str) -> bool:
 # fifth of all; a garbled layer's are nearly all.
 _GARBLED_SHARE = 0.6
 _GARBLED_LEAST = 100  # Han characters: fewer say nothing
+_GARBLED_PAGE_LEAST = 30  # on one page (at most 0.23 of a sample page's are its two commonest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +104,8 @@ class HanCount:
 
 
 def garbled(pages: Sequence[HanCount]) -> str | None:
-    """Why the text layer cannot be read, when the pages' Han characters are nearly all the
-    two commonest of each page; else None."""
+    """Why the document's text layer cannot be read, when the pages' Han characters are nearly
+    all the two commonest of each page; else None."""
     total = sum(p.total for p in pages)
     if total < _GARBLED_LEAST:
         return None
@@ -112,12 +113,23 @@ def garbled(pages: Sequence[HanCount]) -> str | None:
     if share <= _GARBLED_SHARE:
         return None
     largest = max(pages, key=lambda p: p.total)
-    read_as = " or ".join(f"'{text}'" for text in largest.commonest)
+    return f"the PDF's text layer is garbled: {_one_character(share, total, largest)}"
+
+
+def garbled_page(page: HanCount) -> str | None:
+    """Why one page's text cannot be read (a page printed in a font that was missing, in a
+    document otherwise readable), or None."""
+    if page.total < _GARBLED_PAGE_LEAST or page.top / page.total <= _GARBLED_SHARE:
+        return None
+    return f"its text layer is garbled: {_one_character(page.top / page.total, page.total, page)}"
+
+
+def _one_character(share: float, total: int, page: HanCount) -> str:
+    read_as = " or ".join(f"'{text}'" for text in page.commonest)
     return (
-        f"the PDF's text layer is garbled: {share:.0%} of its {total} Chinese characters read"
-        f" as {read_as} or another one character a page (its fonts map every glyph to one"
-        " character, as in a PDF printed without its Chinese font); export it again with the"
-        " fonts embedded, or OCR a scan of it"
+        f"{share:.0%} of its {total} Chinese characters read as {read_as} or another one"
+        " character a page (its fonts map every glyph to one character, as in a PDF printed"
+        " without its Chinese font); export it again with the fonts embedded, or OCR a scan"
     )
 
 
