@@ -113,7 +113,8 @@ def garbled(pages: Sequence[HanCount]) -> str | None:
     if share <= _GARBLED_SHARE:
         return None
     largest = max(pages, key=lambda p: p.total)
-    return f"the PDF's text layer is garbled: {_one_character(share, total, largest)}"
+    read_as = f"{_read_as(largest)} or another one character a page"
+    return f"the PDF's text layer is garbled: {_one_character(share, total, read_as)}"
 
 
 def garbled_page(page: HanCount) -> str | None:
@@ -121,15 +122,19 @@ def garbled_page(page: HanCount) -> str | None:
     document otherwise readable), or None."""
     if page.total < _GARBLED_PAGE_LEAST or page.top / page.total <= _GARBLED_SHARE:
         return None
-    return f"its text layer is garbled: {_one_character(page.top / page.total, page.total, page)}"
+    share = page.top / page.total
+    return f"its text layer is garbled: {_one_character(share, page.total, _read_as(page))}"
 
 
-def _one_character(share: float, total: int, page: HanCount) -> str:
-    read_as = " or ".join(f"'{text}'" for text in page.commonest)
+def _read_as(page: HanCount) -> str:
+    return " or ".join(f"'{text}'" for text in page.commonest)
+
+
+def _one_character(share: float, total: int, read_as: str) -> str:
     return (
-        f"{share:.0%} of its {total} Chinese characters read as {read_as} or another one"
-        " character a page (its fonts map every glyph to one character, as in a PDF printed"
-        " without its Chinese font); export it again with the fonts embedded, or OCR a scan"
+        f"{share:.0%} of its {total} Chinese characters read as {read_as} (its fonts map every"
+        " glyph to one character, as in a PDF printed without its Chinese font); export it"
+        " again with the fonts embedded, or OCR a scan"
     )
 
 
