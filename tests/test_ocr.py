@@ -482,8 +482,8 @@ def test_character_boxes_are_rapidocrs_own() -> None:
         expected = theirs.reverse_rotate_crop_image(box.copy(), chars, Direction.HORIZONTAL)
         assert [sorted(map(tuple, b)) for b in ours] == [sorted(map(tuple, b)) for b in expected]
 
-    pdf = pdfium_page_image(SCANNED / "dongguan_2019.pdf", DPI)[:1000]
-    grey = scan_seals.grey_without_seals(pdf)
+    top = _page_image(SCANNED / "dongguan_2019.pdf", DPI)[:1000]  # the form's table
+    grey = scan_seals.grey_without_seals(top)
     grey = scan_image.straighten(grey, scan_image.skew(grey))
     ocr = ocr_engine.engine()
     assert isinstance(ocr.cal_rec_boxes, ocr_boxes.WordBoxes)
@@ -496,7 +496,7 @@ def test_character_boxes_are_rapidocrs_own() -> None:
     assert len(ours_glyphs) > 100 and ours_glyphs == their_glyphs
 
 
-def pdfium_page_image(path: Path, dpi: float) -> Any:
+def _page_image(path: Path, dpi: float) -> Any:
     """The first page of `path` as RGB pixels at `dpi`."""
     import pypdfium2 as pdfium
 
