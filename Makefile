@@ -53,6 +53,7 @@ docs: $(STAMP) ## regenerate docs/DATA-DICTIONARY.md from src/extract/columns.to
 
 bench: $(BSTAMP) ## print throughput figures (see bench/)
 	$(BIN)/python bench/bench_pipeline.py
+	$(BIN)/python bench/bench_cli.py
 	$(BIN)/python bench/bench_docx.py
 	$(BIN)/python bench/bench_pdf.py
 	$(BIN)/python bench/bench_pdf_triage.py

@@ -26,3 +26,16 @@ def test_the_pdf_memory_run_reads_every_page_and_sees_each_one() -> None:
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     assert figures["pages"] == 42
     assert figures["at_last"] is not None and figures["at_mark"] is not None
+
+
+def test_the_cli_bench_makes_distinct_documents_that_all_extract() -> None:
+    """bench_cli times copies of the text samples: each must be its own document (a copy
+    skipped as a duplicate would be timed as nothing) and read as ok."""
+    bench = ROOT / "bench" / "bench_cli.py"
+    args = ["--small", "2", "--large", "45", "--repeats", "1"]
+    done = subprocess.run(
+        [sys.executable, str(bench), *args], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert "OUT after the last run: 45 documents, 45 ok" in done.stdout
+    assert "at the margin:" in done.stdout

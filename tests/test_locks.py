@@ -56,13 +56,28 @@ def _holder(lock: Path) -> Iterator[subprocess.Popen[str]]:
             holder.kill()
 
 
+# The run behind `extract run`, with workers replaced every 100 files (the command replaces
+# them every 1,000), in its own process so that a deadlock is a timeout, not a hung suite.
+RECYCLED = """
+import sys
+from pathlib import Path
+from extract.pipeline import collect_inputs
+from extract.runner import Options, execute
+options = Options(out=Path(sys.argv[2]), jobs=1, commit_every=5, tasks_per_worker=100)
+report = execute(collect_inputs([Path(sys.argv[1])]), options, None)
+print(report.commits, len(report.done))
+"""
+
+
 def test_frequent_commits_with_recycled_workers_end(tmp_path: Path) -> None:
     """312 files, a commit every 5, workers replaced every 100 files: the replacement worker
     is forked while a commit holds the lock, and must not keep holding it."""
     source = _documents(tmp_path / "in", 312, "d")
     out = tmp_path / "out"
-    done = _run(str(source), "--out", str(out), "--jobs", "1", "--commit-every", "5")
+    command = [sys.executable, "-c", RECYCLED, str(source), str(out)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=240)
     assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["63", "312"]  # 62 commits of 5, one of the last 2
     assert len(extract.load(out).documents) == 312
 
 

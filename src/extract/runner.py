@@ -23,6 +23,7 @@ from typing import Any
 from extract.batch import (
     DEFAULT_MEMORY_MB,
     DEFAULT_TIMEOUT,
+    TASKS_PER_WORKER,
     Known,
     Outcome,
     Task,
@@ -51,6 +52,7 @@ class Options:
     scheduler: str | None = None
     commit_every: int = COMMIT_EVERY_FILES
     commit_seconds: float = COMMIT_EVERY_SECONDS
+    tasks_per_worker: int = TASKS_PER_WORKER  # local engine: files before a worker is replaced
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,4 +309,5 @@ def _engine(
         jobs=options.jobs,
         timeout=options.timeout,
         memory_mb=options.memory_mb,
+        tasks_per_worker=options.tasks_per_worker,
     )
