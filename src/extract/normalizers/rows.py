@@ -8,12 +8,12 @@ into rows in reading order lets one state machine read every layout.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from extract.model import Block, Cell, Paragraph, Table
+from extract.model import Block, Cell, Paragraph, Table, record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Row:
     """Grid row `index` of `table`: the cells that start in it, by column."""
 

@@ -111,7 +111,7 @@ class _Read:
         text = clean_text(para.text)
         if not text:
             return
-        if regex.match(self.r.words.year_line, text):
+        if self.r.words.year_line.match(text):
             self.project.year_texts.append(text)
             return
         if is_part_heading(text) or self._line(text):
@@ -244,7 +244,7 @@ class _Read:
                 i += 1
                 continue
             if hit is None:
-                if regex.match(self.r.words.year_line, text):
+                if self.r.words.year_line.match(text):
                     self.project.year_texts.append(text)
                 elif self.r.grid_labels.is_block(text) or self._band_word(text):
                     pass

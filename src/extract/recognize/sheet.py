@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from extract.model import Cell, Paragraph
 from extract.normalizers.numbers import amount_unit
 from extract.normalizers.rows import CellIndex, Event, Row
@@ -79,7 +77,7 @@ class _Sheet:
         unit = amount_unit(text)
         if unit is not None:
             self.unit_line = unit
-        elif regex.match(self.r.words.year_line, text):
+        elif self.r.words.year_line.match(text):
             self.year_texts.append(text)
         elif not self.title and text:
             self.title = text

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+import regex
+
 __all__ = [
     "FieldSpec",
     "GridSpec",
@@ -63,7 +65,7 @@ class Vocabulary:
     fields: Mapping[str, FieldSpec]
     grid: GridSpec
     horizons: Mapping[str, tuple[str, ...]]
-    year_line: str
+    year_line: regex.Pattern[str]  # compiled once: it is tried on every unlabelled cell
     goal_pointers: tuple[str, ...]
     pointer_max_chars: int
     prose_project_total: tuple[str, ...]
@@ -115,6 +117,15 @@ def _strings(where: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _pattern(where: str, value: Any) -> regex.Pattern[str]:
+    if not isinstance(value, str):
+        raise TemplateError(f"{where}: expected a regular expression")
+    try:
+        return regex.compile(value)
+    except regex.error as exc:
+        raise TemplateError(f"{where}: {exc}") from exc
+
+
 def _field(name: str, spec: Mapping[str, Any]) -> FieldSpec:
     where = f"fields.toml: fields.{name}"
     _check_keys(where, spec, {"kind", "labels", "either", "parts", "scope", "horizon"})
@@ -164,7 +175,7 @@ def vocabulary() -> Vocabulary:
             require_any=_strings("fields.toml: grid.require_any", grid["require_any"]),
         ),
         horizons=horizons,
-        year_line=str(data["titles"]["year_line"]),
+        year_line=_pattern("fields.toml: titles.year_line", data["titles"]["year_line"]),
         goal_pointers=_strings("fields.toml: goals.pointers", goals["pointers"]),
         pointer_max_chars=int(goals["pointer_max_chars"]),
         prose_project_total=_strings("fields.toml: prose_budget", prose["project_total"]),
