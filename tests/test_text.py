@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extract.normalizers import text as text_module
 from extract.normalizers.text import clean_text, clean_title, split_numbered, strip_numbering
 
 
@@ -203,3 +204,24 @@ def test_a_lists_next_number_after_a_sentence_end_counts_before_a_digit(
     cell: str, goals: list[str]
 ) -> None:
     assert split_numbered(cell) == goals
+
+
+_PREFIX_TEXTS = st.text(
+    alphabet=st.sampled_from(
+        list("0123456789０１２３４５６７８９一二三十①⑳（）()、.．:：第条项 x")
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=500)
+@given(_PREFIX_TEXTS)
+def test_a_numbering_prefix_is_the_first_familys_that_matches(text: str) -> None:
+    """One alternation of every family finds what trying the families in order finds."""
+    expected = None
+    for family, pattern in text_module._PREFIXES.items():
+        found = pattern.match(text)
+        if found is not None:
+            expected = (family, text_module._ordinal(family, found["n"]), found.end())
+            break
+    assert text_module._prefix(text) == expected
