@@ -110,7 +110,7 @@ def main() -> None:
         print(
             f"worker peak RSS (--jobs 2): median of the first {k} files {first / 1024:.1f} MiB,"
             f" of the last {k} {last / 1024:.1f} MiB, highest {max(rss) / 1024:.1f} MiB"
-            " (workers are replaced every 100 files; target: flat)"
+            " (workers are replaced every 1,000 files; target: flat)"
         )
 
 

@@ -213,7 +213,7 @@ def main() -> None:
         if d2p is None:
             print("docx2python not installed (pip install docx2python)")
 
-        print("\nratios, ours (extract_file) / other, on best times (target <= 1.0x the walk)")
+        print("\nratios, ours (extract_file) / other, on best times (target <= 0.8x the walk)")
         ours = "ours: extract_file (parse+normalize)"
         others = [m for m in methods if not m.startswith("ours")]
         print(" " * width + "".join(f"{n:>24}" for n in names))

@@ -75,6 +75,9 @@ class CellIndex:
 def _grid(table: Table) -> dict[tuple[int, int], Cell]:
     grid: dict[tuple[int, int], Cell] = {}
     for cell in table.cells:
+        if cell.row_span <= 1 and cell.col_span <= 1:  # most cells: one position
+            grid[(cell.row, cell.col)] = cell
+            continue
         for r in range(cell.row, cell.row + max(cell.row_span, 1)):
             for c in range(cell.col, cell.col + max(cell.col_span, 1)):
                 grid[(r, c)] = cell
