@@ -223,6 +223,13 @@ def test_string_kinds_and_escapes() -> None:
     ]
 
 
+@pytest.mark.parametrize("index", ["1", "-1", "x", " 2 "])
+def test_a_cell_naming_a_shared_string_the_file_lacks_is_a_damaged_file(index: str) -> None:
+    rows = f'<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>{index}</v></c></row>'
+    data = _package(rows, strings="<si><t>only</t></si>")
+    assert "a cell refers to a missing shared string" in _message(data)
+
+
 def test_line_breaks_in_a_cell_are_paragraphs() -> None:
     wb, (ws,) = _book()
     ws.append(["年度目标", "项目"])

@@ -412,8 +412,9 @@ class _Blocks:
             line = lines.get(r)
             for c in range(left, right + 1):
                 row_span = col_span = 1
-                value = text.get((r, c), "")
-                merge = anchor_of.get((r, c))
+                pos = (r, c)
+                value = text.get(pos, "")
+                merge = anchor_of.get(pos)
                 if merge is not None:
                     if merge[0] == r and merge[1] == c:
                         row_span = min(merge[2], bottom) - r + 1

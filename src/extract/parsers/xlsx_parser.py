@@ -226,9 +226,16 @@ class _SheetReader:
             self.grid.hidden_rows.add(r)
         col = -1
         cells = self.grid.cells
+        columns = _COLS
         for cell in row.iterchildren(_CELL):
             ref = cell.get("r")
-            index = _col_index(ref.rstrip(_DIGITS)) if ref else None
+            if ref:
+                letters = ref.rstrip(_DIGITS)
+                index = columns.get(letters)  # inline: one lookup a cell, not a call
+                if index is None:
+                    index = _col_index(letters)
+            else:
+                index = None
             col = index if index is not None else col + 1
             if len(cell):  # a cell with only a style (`<c r="B7" s="3"/>`) prints nothing
                 text = self._value(cell, r, col)
@@ -251,6 +258,15 @@ class _SheetReader:
                 self.grid.unsaved_formulas.append((r, c))
             return ""
         raw = str(found)
+        if kind == "s":  # most cells of a form: a shared string
+            try:
+                index = int(raw)
+            except ValueError:
+                index = -1
+            strings = self.book.strings
+            if not 0 <= index < len(strings):
+                raise ParseError(f"{_WORDING.damaged}: a cell refers to a missing shared string")
+            return self._styled_text(strings[index], cell)
         if kind is None or kind == "n":
             try:
                 number = float(raw)
@@ -260,12 +276,6 @@ class _SheetReader:
             if code == "General":
                 return general(number)
             return display_number(number, code, date1904=self.book.date1904)
-        if kind == "s":
-            index = _int(raw)
-            strings = self.book.strings
-            if index is None or not 0 <= index < len(strings):
-                raise ParseError(f"{_WORDING.damaged}: a cell refers to a missing shared string")
-            return self._styled_text(strings[index], cell)
         if kind == "str":
             return self._styled_text(_unescape(raw), cell)
         if kind == "b":
