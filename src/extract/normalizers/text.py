@@ -141,18 +141,8 @@ _ANY_PREFIX = re.compile(
 )
 
 
-# What a prefix can start with, after spaces: most texts have none, told without a match.
-_PREFIX_FIRST = frozenset(
-    "0123456789０１２３４５６７８９一二三四五六七八九十（("
-    + "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1))
-    + "".join(word[0] for word in vocab.NUMBERED_ITEM_WORDS)
-)
-
-
 def _prefix(text: str) -> tuple[str, int, int] | None:
     """(family, ordinal, end) of a numbering prefix at the start of `text`, if any."""
-    if text[:1] not in _PREFIX_FIRST and text.lstrip()[:1] not in _PREFIX_FIRST:
-        return None
     found = _ANY_PREFIX.match(text)
     if found is None:
         return None
