@@ -63,7 +63,7 @@ class CellDraft:
     page: int
     chars: list[Char] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
-    text: CellText = field(default_factory=lambda: CellText([]))
+    text: CellText = field(default_factory=lambda: _NO_TEXT)
     confidence: float | None = None  # OCR: the least confident char's
 
     def finish(self, *, on_edge: bool) -> None:
@@ -108,7 +108,7 @@ class PageTable:
                 continue
             if (r0, c0) in table._owner:  # overlapping rectangles: the first one drawn wins
                 continue
-            cell = CellDraft(r0, c0, r1 - r0, c1 - c0, box, page)
+            cell = CellDraft(r0, c0, r1 - r0, c1 - c0, box, page, [], [], _NO_TEXT)
             table.cells.append(cell)
             for r in range(r0, r1):
                 for c in range(c0, c1):

@@ -160,12 +160,22 @@ def lines_of(chars: Iterable[Char]) -> list[Line]:
 
 
 def _line(chars: list[Char]) -> Line | None:
+    """One pass over the line's glyphs: its text (with the spaces a gap between Latin glyphs
+    stands for), its visible glyphs, their extent and whether they share one size."""
     chars.sort(key=_BY_X0)
     parts: list[str] = []
+    visible: list[Char] = []
     previous: Char | None = None
+    after_space = True  # the glyph before is a space (or there is none)
+    size = top = bottom = 0.0
+    one_size = True
     for char in chars:
         text = char["text"]
-        if previous is not None and not text.isspace() and parts and not parts[-1].isspace():
+        if text.isspace():
+            parts.append(text)
+            previous, after_space = char, True
+            continue
+        if not after_space and previous is not None:
             gap = char["x0"] - previous["x1"]
             if (
                 gap > _SPACE_GAP * char["size"]
@@ -174,22 +184,25 @@ def _line(chars: list[Char]) -> Line | None:
             ):
                 parts.append(" ")
         parts.append(text)
-        previous = char
+        previous, after_space = char, False
+        if visible:
+            if char["size"] != size:
+                one_size = False
+            if char["top"] < top:
+                top = char["top"]
+            if char["bottom"] > bottom:
+                bottom = char["bottom"]
+        else:
+            size, top, bottom = char["size"], char["top"], char["bottom"]
+        visible.append(char)
     text = "".join(parts)
     if not text.strip():
         return None
-    visible = [c for c in chars if not c["text"].isspace()]
-    size = _median([c["size"] for c in visible])
-    first = visible[0]
-    top, bottom = first["top"], first["bottom"]
-    for c in visible:  # min and max in one pass
-        if c["top"] < top:
-            top = c["top"]
-        if c["bottom"] > bottom:
-            bottom = c["bottom"]
+    if not one_size:
+        size = float(median([c["size"] for c in visible]))
     return Line(
         text=text.strip(),
-        x0=first["x0"],
+        x0=visible[0]["x0"],
         x1=visible[-1]["x1"],
         top=top,
         bottom=bottom,
@@ -225,14 +238,6 @@ def _one_reading(a: Char, b: Char) -> bool:
 def _cjk(char: str) -> bool:
     """`is_cjk`, cached: a page asks about the same few thousand characters again and again."""
     return bool(_CJK.match(char))
-
-
-def _median(values: list[float]) -> float:
-    """`statistics.median`, without its cost on the usual line of one font size."""
-    first = values[0]
-    if all(v == first for v in values):
-        return first
-    return float(median(values))
 
 
 def _lead(visible: list[Char], size: float) -> float:
