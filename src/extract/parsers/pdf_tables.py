@@ -63,7 +63,7 @@ class CellDraft:
     page: int
     chars: list[Char] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
-    text: CellText = field(default_factory=lambda: _NO_TEXT)
+    text: CellText = field(default_factory=lambda: CellText([]))
     confidence: float | None = None  # OCR: the least confident char's
 
     def finish(self, *, on_edge: bool) -> None:
