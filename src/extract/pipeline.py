@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from extract import __version__
+from extract.collector import reading
 from extract.model import Document, ParseError
 from extract.normalizers import fiscal
 from extract.normalizers.denormal import denormalize, document_issue_columns
@@ -97,6 +98,7 @@ def _common_parent(folders: list[Path]) -> Path:
         return Path(os.path.commonpath([str(f.absolute()) for f in folders]))
 
 
+@reading
 def extract_file(item: InputFile, *, year: int | None, extracted_at: datetime) -> FileResult:
     """Read, parse, normalize one file; never raises for anything the file contains."""
     try:

@@ -30,6 +30,7 @@ from extract.batch import (
     plan,
     run_local,
 )
+from extract.collector import reading
 from extract.contents import Contents
 from extract.filerows import PathBook
 from extract.pipeline import FileResult, InputFile, merged_rows
@@ -180,6 +181,7 @@ def catalogue(out: Path) -> dict[str, Known]:
     return known
 
 
+@reading
 def execute(
     inputs: Sequence[InputFile],
     options: Options,
