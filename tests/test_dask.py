@@ -14,7 +14,7 @@ import extract
 from conftest import SAMPLES
 from extract.batch import plan, work
 from extract.cli import main
-from extract.dask_engine import chunk_size, run_dask
+from extract.dask_engine import MAX_CHUNK, QUIET, chunks, run_dask
 from extract.pipeline import FileResult, InputFile
 from extract.schema import DATASETS
 
@@ -80,8 +80,7 @@ def test_files_go_in_chunks_and_a_failing_chunk_is_retried_file_by_file(tmp_path
     now = datetime(2026, 1, 1, tzinfo=UTC)
     inputs = [InputFile(tmp_path / f"{n}.txt", f"{n}.txt") for n in names]
     tasks = plan(inputs, extracted_at=now).tasks
-    assert chunk_size(len(tasks), 2) == 2  # 40 files: 20 tasks of two
-    assert chunk_size(10_000, 2) == 16 and chunk_size(3, 2) == 1
+    assert [len(c) for c in chunks(tasks, 2)][:5] == [5, 4, 3, 3, 3]  # 17 shares a task
     outcomes = list(run_dask(tasks, year=None, extracted_at=now, jobs=2, function=flaky))
     statuses = {o.result.display: o.result.status for o in outcomes}
     assert len(outcomes) == 40
@@ -89,3 +88,40 @@ def test_files_go_in_chunks_and_a_failing_chunk_is_retried_file_by_file(tmp_path
     assert set(statuses.values()) == {"ok"}  # its chunk's partner was read again alone
     failed = next(o.result for o in outcomes if o.result.display == "explodes.txt")
     assert "RuntimeError: boom" in (failed.error or "")
+
+
+def test_chunks_shrink_toward_the_end_of_the_batch() -> None:
+    for n, jobs in ((10_000, 2), (510, 2), (510, 4), (40, 2), (3, 2), (1, 1)):
+        items = list(range(n))
+        sizes = [len(c) for c in chunks(items, jobs)]
+        assert [x for c in chunks(items, jobs) for x in c] == items
+        assert sizes == sorted(sizes, reverse=True) and sizes[-1] == 1
+        assert max(sizes) == max(1, min(MAX_CHUNK, n // (jobs * 4)))
+        # the last tasks are small enough that no worker is left reading alone for long
+        assert sum(sizes[-2 * jobs :]) <= 2 * jobs
+    assert chunks([], 2) == []
+
+
+def _quiet_settings() -> tuple[object, ...]:
+    import dask
+
+    return tuple(dask.config.get(key) for key in QUIET)
+
+
+def quiet_worker(
+    item: InputFile, year: int | None, extracted_at: datetime
+) -> tuple[FileResult, int]:
+    """Runs on a Dask worker: refuses to read unless the worker runs with QUIET's settings."""
+    if _quiet_settings() != tuple(QUIET.values()):
+        raise RuntimeError(f"worker settings {_quiet_settings()}")
+    return work(item, year, extracted_at)
+
+
+def test_the_engines_cluster_runs_without_profiling_or_monitors(tmp_path: Path) -> None:
+    assert _quiet_settings() != tuple(QUIET.values())  # dask's defaults differ here
+    shutil.copy(SAMPLES / "reference.txt", tmp_path / "a.txt")
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    tasks = plan([InputFile(tmp_path / "a.txt", "a.txt")], extracted_at=now).tasks
+    outcomes = list(run_dask(tasks, year=None, extracted_at=now, jobs=1, function=quiet_worker))
+    assert [(o.result.status, o.result.error) for o in outcomes] == [("ok", None)]
+    assert _quiet_settings() != tuple(QUIET.values())  # and the caller's settings are back
