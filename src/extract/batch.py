@@ -38,7 +38,8 @@ from extract.pipeline import (
 DEFAULT_TIMEOUT = 120.0
 # A scanned PDF gets the timeout once per this many scanned pages: a page takes seconds to OCR
 # (4-5 s on one core here), so a long scan needs more than a Word file. Its size does not tell
-# (a black-and-white scan is 30 KB a page); planning looks at its first pages.
+# (a black-and-white scan is 30 KB a page); its first pages do, looked at when the local engine
+# hands the file to a worker (beside the workers, not before them: 9 ms a PDF).
 SCANS_PER_TIMEOUT = 15
 DEFAULT_MEMORY_MB = 4096
 # A worker is replaced after this many files. Its memory does not creep: over 1,000 distinct
@@ -58,17 +59,24 @@ class Task:
     sha256: str
     size: int
     source_format: str
-    scans: int | None = None  # of a PDF: about how many of its pages are scans
+    scans: int | None = None  # of a PDF: about how many of its pages are scans, when known
 
     @property
     def doc_id(self) -> str:
         return self.sha256[:16]
 
+    def scanned(self) -> int | None:
+        """About how many of a PDF's pages are scans (None for other files, or a PDF that
+        PDFium cannot open)."""
+        if self.scans is not None or self.source_format != "pdf":
+            return self.scans
+        return scanned_pages(str(self.item.path))
+
     def budget(self, timeout: float) -> float | None:
         """Seconds this file may take: `timeout`, once per `SCANS_PER_TIMEOUT` scanned pages."""
         if timeout <= 0:
             return None
-        return timeout * max(1.0, (self.scans or 0) / SCANS_PER_TIMEOUT)
+        return timeout * max(1.0, (self.scanned() or 0) / SCANS_PER_TIMEOUT)
 
 
 @dataclass(slots=True)
@@ -120,9 +128,7 @@ def plan(
             out.unchanged_ids.append(sha[:16])
             continue
         planned = dataclasses.replace(item, planned_sha256=sha)
-        fmt = detect_format(head, item.path.name)
-        scans = scanned_pages(str(item.path)) if fmt == "pdf" else None
-        out.tasks.append(Task(planned, sha, size, fmt, scans))
+        out.tasks.append(Task(planned, sha, size, detect_format(head, item.path.name)))
     return out
 
 
