@@ -230,3 +230,33 @@ def test_a_scanned_pdf_gets_the_timeout_once_per_fifteen_scanned_pages() -> None
     assert long_scan.budget(120) == pytest.approx(360)
     assert tasks["40_projects.pdf"].budget(120) == 120  # 42 pages of text
     assert tasks["reference.docx"].budget(0) is None  # --timeout 0: none
+
+
+def test_only_a_pdf_of_more_than_fifteen_pages_is_looked_into_for_its_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fifteen scanned pages or fewer cannot raise the budget: such a PDF's pages stay unloaded
+    (its page count is a hundredth of the look). A longer scan gets its pages' share."""
+    from PIL import Image, ImageDraw
+
+    pages = []
+    for i in range(20):  # a 20-page scan: images only, no text layer
+        page = Image.new("L", (850, 1100), 255)
+        ImageDraw.Draw(page).rectangle((100, 100 + i * 10, 700, 300 + i * 10), fill=0)
+        pages.append(page)
+    pages[0].save(tmp_path / "scan20.pdf", save_all=True, append_images=pages[1:])
+    inputs = [
+        InputFile(tmp_path / "scan20.pdf", "scan20.pdf"),
+        InputFile(SAMPLES / "scanned" / "funing_zhujian_2022.pdf", "funing.pdf"),  # 7 scans
+    ]
+    tasks = {t.item.display: t for t in plan(inputs, extracted_at=datetime.now(UTC)).tasks}
+    assert tasks["scan20.pdf"].scanned() == 20
+    assert tasks["scan20.pdf"].budget(120) == pytest.approx(160)
+
+    def looked(path: str, sample: int = 3) -> int | None:
+        raise AssertionError(f"{path} was looked into")
+
+    monkeypatch.setattr("extract.batch.scanned_pages", looked)
+    assert tasks["funing.pdf"].budget(120) == 120
+    with pytest.raises(AssertionError, match=r"scan20\.pdf was looked into"):
+        tasks["scan20.pdf"].budget(120)

@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from extract import __version__
-from extract.parsers.pdf_light import scanned_pages
+from extract.parsers.pdf_light import page_count, scanned_pages
 from extract.parsers.registry import detect_format
 from extract.pipeline import (
     OUT_OF_MEMORY,
@@ -38,8 +38,8 @@ from extract.pipeline import (
 DEFAULT_TIMEOUT = 120.0
 # A scanned PDF gets the timeout once per this many scanned pages: a page takes seconds to OCR
 # (4-5 s on one core here), so a long scan needs more than a Word file. Its size does not tell
-# (a black-and-white scan is 30 KB a page); its first pages do, looked at when the local engine
-# hands the file to a worker (beside the workers, not before them: 9 ms a PDF).
+# (a black-and-white scan is 30 KB a page); its first pages do, looked at (10 ms) when the local
+# engine hands a PDF of more than 15 pages to a worker: a shorter one gets the timeout once.
 SCANS_PER_TIMEOUT = 15
 DEFAULT_MEMORY_MB = 4096
 # A worker is replaced after this many files. Its memory does not creep: over 1,000 distinct
@@ -76,6 +76,10 @@ class Task:
         """Seconds this file may take: `timeout`, once per `SCANS_PER_TIMEOUT` scanned pages."""
         if timeout <= 0:
             return None
+        if self.scans is None and self.source_format == "pdf":
+            pages = page_count(str(self.item.path))  # a hundredth of looking at pages
+            if pages is None or pages <= SCANS_PER_TIMEOUT:  # scans or not: the timeout once
+                return timeout
         return timeout * max(1.0, (self.scanned() or 0) / SCANS_PER_TIMEOUT)
 
 
