@@ -38,8 +38,8 @@ from extract.pipeline import (
 DEFAULT_TIMEOUT = 120.0
 # A scanned PDF gets the timeout once per this many scanned pages: a page takes seconds to OCR
 # (4-5 s on one core here), so a long scan needs more than a Word file. Its size does not tell
-# (a black-and-white scan is 30 KB a page); its first pages do, looked at (10 ms) when the local
-# engine hands a PDF of more than 15 pages to a worker: a shorter one gets the timeout once.
+# (a black-and-white scan is 30 KB a page); its first pages do, looked at (10 ms) by the local
+# engine when a PDF has more than 15 pages: a shorter one gets the timeout once.
 SCANS_PER_TIMEOUT = 15
 DEFAULT_MEMORY_MB = 4096
 # A worker is replaced after this many files. Its memory does not creep: over 1,000 distinct
@@ -230,6 +230,8 @@ def run_local(
     # (a notebook, a script on stdin); the calling process runs no threads of its own here.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # Before the pool: PDFium is not called while pebble may fork a worker from its thread.
+    budgets = [task.budget(timeout) for task in tasks]
     pool = ProcessPool(
         max_workers=max(1, min(jobs, len(tasks))),
         max_tasks=tasks_per_worker,
@@ -238,20 +240,19 @@ def run_local(
         context=context,
     )
     try:
-        futures: dict[Future[tuple[FileResult, int]], Task] = {
-            pool.schedule(
-                function,
-                args=(task.item, year, extracted_at),
-                timeout=task.budget(timeout),
-            ): task
-            for task in tasks
+        futures: dict[Future[tuple[FileResult, int]], tuple[Task, float | None]] = {
+            pool.schedule(function, args=(task.item, year, extracted_at), timeout=budget): (
+                task,
+                budget,
+            )
+            for task, budget in zip(tasks, budgets, strict=True)
         }
         for future in as_completed(futures):
-            task = futures[future]
+            task, budget = futures[future]
             try:
                 result, rss = future.result()
             except FutureTimeout:
-                spent = task.budget(timeout) or timeout
+                spent = budget or timeout
                 reason = f"stopped after {spent:g} s (--timeout): the file takes too long to read"
                 yield Outcome(failure(task, reason, year, extracted_at))
             except ProcessExpired as exc:

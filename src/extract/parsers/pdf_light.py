@@ -360,7 +360,7 @@ def scanned_pages(path: str, sample: int = 3) -> int | None:
     """About how many of a PDF's pages are scans, from its first `sample` pages (a scanned
     document is scanned throughout; a text one with a scanned page or two stays near 0).
     None when PDFium cannot open the file (the parser then says why). About 10 ms: the local
-    engine calls it for a long PDF it hands a worker, to give OCR the time it takes."""
+    engine calls it for each long PDF, to give OCR the time it takes."""
     with LOCK:  # PDFium is not thread-safe
         return _scanned_pages(path, sample)
 
